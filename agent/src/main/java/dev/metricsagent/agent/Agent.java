@@ -1,0 +1,128 @@
+package dev.metricsagent.agent;
+
+import dev.metricsagent.agent.exporter.MetricsServer;
+import dev.metricsagent.agent.exporter.PushgatewayExporter;
+import dev.metricsagent.agent.install.InstrumentationInstaller;
+import dev.metricsagent.agent.selfmetrics.AgentMetrics;
+import dev.metricsagent.config.AgentConfig;
+import dev.metricsagent.config.ConfigException;
+import dev.metricsagent.config.ConfigLoader;
+import dev.metricsagent.instrumentation.api.InstrumentationContext;
+import dev.metricsagent.instrumentation.api.InstrumentationModule;
+import dev.metricsagent.instrumentation.api.Meters;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+/**
+ * The agent proper, started by {@code AgentLauncher} inside the isolated agent class loader:
+ * configuration, then metrics, then instrumentation, then the /metrics server. Any failure is
+ * reported and contained: the application always starts.
+ */
+public final class Agent {
+
+  /** Exit status when fail_fast stops the JVM on a configuration error (EX_CONFIG). */
+  private static final int EXIT_CONFIG_ERROR = 78;
+
+  private Agent() {}
+
+  public static void start(
+      String agentArgs, Instrumentation instrumentation, JarFile agentJar, long launchNanos)
+      throws IOException {
+    BootstrapClasses.inject(instrumentation, agentJar);
+    AgentConfig config;
+    try {
+      config = ConfigLoader.load(agentArgs, systemProperties(), System.getenv());
+    } catch (ConfigException e) {
+      System.err.println(e.render());
+      if (e.failFast()) {
+        System.err.flush();
+        System.exit(EXIT_CONFIG_ERROR);
+      }
+      return;
+    }
+
+    PrometheusProperties properties = PrometheusSettings.isolated();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    Meters meters = new Meters(registry, properties, config);
+
+    List<InstrumentationModule> all = InstrumentationModules.all();
+    List<InstrumentationModule> active = new ArrayList<>();
+    for (InstrumentationModule module : all) {
+      if (module.enabled(config)) {
+        active.add(module);
+      }
+    }
+    AgentMetrics agentMetrics =
+        new AgentMetrics(meters, properties, AgentVersion.get(), names(all), names(active));
+
+    InstrumentationContext context = new InstrumentationContext(config, meters);
+    for (InstrumentationModule module : active) {
+      module.start(context);
+    }
+    new InstrumentationInstaller(Agent.class.getClassLoader(), agentMetrics)
+        .install(instrumentation, active);
+
+    if (config.jvmMetrics()) {
+      JvmMetrics.builder(properties).register(registry);
+    }
+    MetricsServer server =
+        config.server().enabled() ? MetricsServer.start(config.server(), registry, properties) : null;
+    PushgatewayExporter pushgateway =
+        config.pushgateway().enabled()
+            ? PushgatewayExporter.start(config.pushgateway(), registry, properties)
+            : null;
+
+    long startupNanos = System.nanoTime() - launchNanos;
+    agentMetrics.startupTook(startupNanos);
+    System.err.println(
+        startupLine(config, server, pushgateway, names(active), startupNanos / 1_000_000));
+  }
+
+  private static String startupLine(
+      AgentConfig config,
+      MetricsServer server,
+      PushgatewayExporter pushgateway,
+      List<String> instrumentations,
+      long startupMillis) {
+    StringBuilder line = new StringBuilder("metrics-agent ").append(AgentVersion.get()).append(": ");
+    if (server != null) {
+      line.append("serving ").append(server.url());
+    } else if (config.server().enabled()) {
+      line.append("not serving metrics (see above)");
+    } else {
+      line.append("metrics server disabled");
+    }
+    if (pushgateway != null) {
+      line.append(", pushing to ").append(pushgateway.describe());
+    }
+    line.append("; instrumentations: ")
+        .append(instrumentations.isEmpty() ? "none" : String.join(", ", instrumentations))
+        .append("; rules: ")
+        .append(config.rules().size())
+        .append("; started in ")
+        .append(startupMillis)
+        .append(" ms");
+    return line.toString();
+  }
+
+  private static List<String> names(List<InstrumentationModule> modules) {
+    return modules.stream().map(InstrumentationModule::name).collect(Collectors.toList());
+  }
+
+  private static Map<String, String> systemProperties() {
+    Map<String, String> copy = new HashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      copy.put(name, System.getProperty(name));
+    }
+    return copy;
+  }
+}

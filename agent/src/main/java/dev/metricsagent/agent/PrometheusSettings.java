@@ -1,0 +1,18 @@
+package dev.metricsagent.agent;
+
+import io.prometheus.metrics.config.PrometheusProperties;
+
+/**
+ * The Prometheus client's settings for everything the agent creates. Built explicitly from
+ * the client's defaults and never loaded: {@code PrometheusProperties.get()} would read the
+ * application's prometheus.properties, its {@code io.prometheus.*} system properties and
+ * {@code IO_PROMETHEUS_*} environment, which belong to the application's own client.
+ */
+final class PrometheusSettings {
+
+  private PrometheusSettings() {}
+
+  static PrometheusProperties isolated() {
+    return PrometheusProperties.builder().build();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.metricsagent.agent.cli;
+
+import dev.metricsagent.agent.AgentVersion;
+import dev.metricsagent.config.ConfigException;
+import dev.metricsagent.config.ConfigLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** {@code java -jar metrics-agent.jar <command>}: tools that run without an application. */
+public final class Cli {
+
+  private Cli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length == 0 ? "help" : args[0];
+    switch (command) {
+      case "version":
+      case "--version":
+        out.println("metrics-agent " + AgentVersion.get());
+        return 0;
+      case "check":
+        return check(args, out, err);
+      case "help":
+      case "--help":
+      case "-h":
+        usage(out);
+        return 0;
+      default:
+        err.println("metrics-agent: unknown command '" + command + "'.");
+        usage(err);
+        return 2;
+    }
+  }
+
+  /** Validates a configuration file without starting an application. */
+  private static int check(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2) {
+      err.println("usage: java -jar metrics-agent.jar check <agent.yaml>");
+      return 2;
+    }
+    try {
+      ConfigLoader.loadFile(Path.of(args[1]));
+      out.println(args[1] + ": valid");
+      return 0;
+    } catch (ConfigException e) {
+      err.println(e.render());
+      return 1;
+    }
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("metrics-agent " + AgentVersion.get());
+    out.println();
+    out.println("As an agent:  java -javaagent:metrics-agent.jar[=key=value,...] -jar app.jar");
+    out.println("Commands:     java -jar metrics-agent.jar <command>");
+    out.println("  check <agent.yaml>   validate a configuration file");
+    out.println("  version              print the version");
+    out.println("  help                 this text");
+    out.println();
+    out.println("Configuration reference: docs/configuration.md");
+  }
+}

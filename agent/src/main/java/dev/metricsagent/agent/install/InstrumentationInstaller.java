@@ -1,0 +1,67 @@
+package dev.metricsagent.agent.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.metricsagent.agent.selfmetrics.AgentMetrics;
+import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.InstrumentationModule;
+import dev.metricsagent.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/** Turns the active instrumentation modules into one Byte Buddy transformer on the JVM. */
+public final class InstrumentationInstaller {
+
+  private final ClassLoader agentClassLoader;
+  private final AgentMetrics metrics;
+
+  public InstrumentationInstaller(ClassLoader agentClassLoader, AgentMetrics metrics) {
+    this.agentClassLoader = agentClassLoader;
+    this.metrics = metrics;
+  }
+
+  public void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
+    // Without anything to transform, Byte Buddy is not even loaded: that saves startup time.
+    if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
+      return;
+    }
+    AdviceFactory advice = new AdviceFactory(agentClassLoader);
+    AgentBuilder builder = baseBuilder();
+    for (InstrumentationModule module : modules) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        builder =
+            builder
+                .type(type.typeMatcher(), type.classLoaderMatcher())
+                .transform(new CountingTransformer(module.name(), type.transformer(advice)));
+      }
+    }
+    builder.installOn(instrumentation);
+  }
+
+  private AgentBuilder baseBuilder() {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        // Advice only adds code to existing methods: classes keep their shape, which is what
+        // retransformation of already loaded classes requires, and what keeps them safe.
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        // Weak: never keep a webapp's class loader alive through the agent.
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+        .with(new TransformationListener(metrics))
+        .ignore(
+            nameStartsWith("net.bytebuddy.")
+                .or(nameStartsWith("dev.metricsagent."))
+                .or(nameStartsWith("jdk.internal."))
+                .or(nameStartsWith("sun.reflect."))
+                .or(nameStartsWith("java.lang.invoke."))
+                .or(isSynthetic()))
+        .or(ElementMatchers.any(), ElementMatchers.is(agentClassLoader));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.metricsagent.agent.selfmetrics;
+
+import dev.metricsagent.bootstrap.AdviceErrors;
+import dev.metricsagent.instrumentation.api.Meters;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.config.PrometheusProperties;
+import java.util.Collection;
+
+/** The agent's metrics about itself: {@code metrics_agent_*}. */
+public final class AgentMetrics {
+
+  private final Counter classesTransformed;
+  private final Counter transformationErrors;
+  private final Counter transformationSeconds;
+  private final Gauge startupSeconds;
+
+  public AgentMetrics(
+      Meters meters,
+      PrometheusProperties properties,
+      String version,
+      Collection<String> allInstrumentations,
+      Collection<String> activeInstrumentations) {
+    Info buildInfo =
+        Info.builder(properties)
+            .name("metrics_agent_build_info")
+            .help("The metrics-agent build that records these metrics.")
+            .labelNames("version")
+            .register(meters.registry());
+    buildInfo.setLabelValues(version);
+
+    Gauge active =
+        meters.gauge(
+            "metrics_agent_instrumentations_active",
+            "1 for each instrumentation that is enabled, 0 for each that is switched off.",
+            "instrumentation");
+    for (String name : allInstrumentations) {
+      active.labelValues(name).set(activeInstrumentations.contains(name) ? 1 : 0);
+    }
+
+    classesTransformed =
+        meters.counter(
+            "metrics_agent_classes_transformed_total",
+            "Classes rewritten, by instrumentation.",
+            "instrumentation");
+    transformationErrors =
+        meters.counter(
+            "metrics_agent_transformation_errors_total",
+            "Classes an instrumentation failed to rewrite; they run unchanged.",
+            "instrumentation");
+    transformationSeconds =
+        meters.counter(
+            "metrics_agent_transformation_seconds_total",
+            "Time spent matching and rewriting classes as they load.");
+    CounterWithCallback.builder(properties)
+        .name("metrics_agent_advice_errors_total")
+        .help("Exceptions thrown inside instrumentation code at run time; they never reach the"
+            + " application.")
+        .callback(callback -> callback.call(AdviceErrors.count()))
+        .register(meters.registry());
+    startupSeconds =
+        meters.gauge(
+            "metrics_agent_startup_seconds",
+            "Time from the JVM handing control to the agent until the agent was ready.");
+  }
+
+  public void classTransformed(String instrumentation) {
+    classesTransformed.labelValues(instrumentation).inc();
+  }
+
+  public void transformationFailed(String instrumentation) {
+    transformationErrors.labelValues(instrumentation).inc();
+  }
+
+  public void transformationTook(long nanos) {
+    transformationSeconds.inc(nanos / 1e9);
+  }
+
+  public void startupTook(long nanos) {
+    startupSeconds.set(nanos / 1e9);
+  }
+}

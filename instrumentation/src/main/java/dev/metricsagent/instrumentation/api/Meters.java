@@ -1,0 +1,76 @@
+package dev.metricsagent.instrumentation.api;
+
+import dev.metricsagent.config.AgentConfig;
+import dev.metricsagent.config.HistogramConfig;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+/**
+ * Creates the agent's metrics, always in the agent's own registry and with the agent's own
+ * explicit {@link PrometheusProperties}, so that nothing the application configures for its
+ * Prometheus client (prometheus.properties, IO_PROMETHEUS_* variables) reaches them.
+ */
+public final class Meters {
+
+  private final PrometheusRegistry registry;
+  private final PrometheusProperties properties;
+  private final HistogramConfig histograms;
+  private final int cardinalityLimit;
+  private final Counter droppedLabelValues;
+
+  public Meters(PrometheusRegistry registry, PrometheusProperties properties, AgentConfig config) {
+    this.registry = registry;
+    this.properties = properties;
+    this.histograms = config.histograms();
+    this.cardinalityLimit = config.cardinalityLimit();
+    this.droppedLabelValues =
+        Counter.builder(properties)
+            .name("metrics_agent_label_values_dropped_total")
+            .help(
+                "Observations recorded under label value 'other' because their metric reached the"
+                    + " cardinality limit (cardinality_limit).")
+            .labelNames("metric")
+            .register(registry);
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * A duration histogram with the configured buckets for {@code name} (which ends in
+   * {@code _seconds}), classic buckets always, native buckets as well when configured.
+   */
+  public Histogram secondsHistogram(String name, String help, String... labelNames) {
+    Histogram.Builder builder =
+        Histogram.builder(properties)
+            .name(name)
+            .help(help)
+            .unit(Unit.SECONDS)
+            .labelNames(labelNames)
+            .classicUpperBounds(histograms.bucketsFor(name));
+    if (!histograms.nativeFor(name)) {
+      builder.classicOnly();
+    }
+    return builder.register(registry);
+  }
+
+  public Counter counter(String name, String help, String... labelNames) {
+    return Counter.builder(properties).name(name).help(help).labelNames(labelNames).register(registry);
+  }
+
+  public Gauge gauge(String name, String help, String... labelNames) {
+    return Gauge.builder(properties).name(name).help(help).labelNames(labelNames).register(registry);
+  }
+
+  /** A cache of data points for {@code metricName}, bounded by the configured cardinality limit. */
+  public <T> DataPointCache<T> dataPoints(
+      String metricName, int labelCount, DataPointCache.Factory<T> factory) {
+    return new DataPointCache<>(
+        labelCount, cardinalityLimit, factory, droppedLabelValues.labelValues(metricName));
+  }
+}
