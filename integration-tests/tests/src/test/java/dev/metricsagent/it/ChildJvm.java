@@ -59,6 +59,10 @@ public final class ChildJvm implements AutoCloseable {
     public static final Pattern AGENT_STARTUP_LINE =
             Pattern.compile("^metrics-agent (\\S+): serving ([^;\\s]+);.*$", Pattern.MULTILINE);
 
+    /** The last word of an agent's start: it serves, or it says why not. */
+    private static final Pattern AGENT_OUTCOME = Pattern.compile("^metrics-agent(?: \\S+: (?:serving [^;\\s]+;"
+            + "|not serving|metrics server disabled)|: failed to start|: invalid configuration)");
+
     private final String name;
     private final List<String> command;
     private final Process process;
@@ -205,6 +209,11 @@ public final class ChildJvm implements AutoCloseable {
      * reports nothing within {@link #DEFAULT_TIMEOUT}.
      */
     public MatchResult awaitAgentStartup() {
+        MatchResult outcome = awaitStderr(AGENT_OUTCOME, DEFAULT_TIMEOUT);
+        if (!outcome.group().contains(": serving ")) {
+            // Stop at once: the agent said it will not serve, no need to wait for the timeout.
+            throw new AssertionError(describe("the agent does not serve metrics: " + outcome.group()));
+        }
         return awaitStderr(AGENT_STARTUP_LINE, DEFAULT_TIMEOUT);
     }
 

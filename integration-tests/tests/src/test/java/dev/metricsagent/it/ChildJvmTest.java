@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The harness itself, on plain-app without the agent. */
+/** The harness itself, on plain-app. */
 class ChildJvmTest {
 
     @Test
@@ -64,6 +64,16 @@ class ChildJvmTest {
                     () -> app.awaitStdout("never printed", Duration.ofMillis(300)));
 
             assertTrue(error.getMessage().contains("within PT0.3S"), error.getMessage());
+        }
+    }
+
+    @Test
+    void waitingForTheAgentStopsAsSoonAsItSaysItWillNotServe() {
+        try (ChildJvm app = ChildJvm.app("plain-app").agent("port=abc").start()) {
+            AssertionError error = assertThrows(AssertionError.class, app::metricsUrl);
+
+            assertTrue(error.getMessage().contains("the agent does not serve metrics: metrics-agent: invalid configuration"),
+                    error.getMessage());
         }
     }
 
