@@ -22,9 +22,9 @@ public final class HttpClientConfig extends FamilyConfig {
    * none does. Pass the effective port (443 for https without an explicit port).
    */
   public PeerConfig peerFor(String host, int port) {
-    for (PeerConfig peer : peers) {
-      if (peer.matchesHost(host, port)) {
-        return peer;
+    for (int i = 0; i < peers.size(); i++) { // per HTTP client call: no iterator
+      if (peers.get(i).matchesHost(host, port)) {
+        return peers.get(i);
       }
     }
     return null;

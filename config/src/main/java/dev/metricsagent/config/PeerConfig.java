@@ -45,21 +45,24 @@ public final class PeerConfig {
     return rateLimit;
   }
 
-  /** Whether any of the host patterns matches; pass the effective port (443 for https by default). */
+  /**
+   * Whether any of the host patterns matches; pass the effective port (443 for https by default).
+   * Runs per HTTP client call, so it loops by index rather than with an iterator.
+   */
   public boolean matchesHost(String host, int port) {
-    for (HostPattern pattern : hosts) {
-      if (pattern.matches(host, port)) {
+    for (int i = 0; i < hosts.size(); i++) {
+      if (hosts.get(i).matches(host, port)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The first URL template (in file order) that matches the request path, or null. */
+  /** The first URL template (in file order) that matches the request path, or null. Does not allocate. */
   public String urlTemplateFor(String path) {
-    for (UrlTemplate template : urlTemplates) {
-      if (template.match(path)) {
-        return template.template();
+    for (int i = 0; i < urlTemplates.size(); i++) {
+      if (urlTemplates.get(i).match(path)) {
+        return urlTemplates.get(i).template();
       }
     }
     return null;

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one item of {@code rules:} into a {@link RuleConfig}, checking everything that can be
@@ -277,6 +280,12 @@ final class RuleReader {
         continue;
       }
       Node valueNode = mapping.value(name);
+      if (isUnquotedArgument(valueNode)) {
+        nodes.problem(valueNode, labelPath, "expected a constant or {argN} (the argument at 0-based index N), got a"
+            + " mapping; put {argN} in quotes, as in owner: \"{arg0}\", since YAML reads {arg0} without quotes as a"
+            + " mapping");
+        continue;
+      }
       String text = nodes.text(valueNode, labelPath, "a constant or {argN} (the argument at 0-based index N)");
       if (text == null) {
         continue;
@@ -288,6 +297,17 @@ final class RuleReader {
       }
     }
     return labels;
+  }
+
+  /** {@code owner: {arg0}} without quotes: YAML reads a mapping {arg0: null}. */
+  private static boolean isUnquotedArgument(Node node) {
+    if (node.getNodeId() != NodeId.mapping || ((MappingNode) node).getValue().size() != 1) {
+      return false;
+    }
+    NodeTuple entry = ((MappingNode) node).getValue().get(0);
+    return entry.getKeyNode() instanceof ScalarNode
+        && ((ScalarNode) entry.getKeyNode()).getValue().matches("arg[0-9]+")
+        && Found.isNull(entry.getValueNode());
   }
 
   private boolean flag(YamlMapping rule, String key, boolean defaultValue) {

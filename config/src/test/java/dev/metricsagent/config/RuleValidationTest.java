@@ -164,6 +164,14 @@ class RuleValidationTest {
   }
 
   @Test
+  void anUnquotedArgumentLabelIsExplained() {
+    assertEquals(List.of("agent.yaml:2:59: rules[0].labels.owner: expected a constant or {argN} (the argument at"
+        + " 0-based index N), got a mapping; put {argN} in quotes, as in owner: \"{arg0}\", since YAML reads {arg0}"
+        + " without quotes as a mapping"),
+        problemsOfRule("{metric: calls, class: com.example.A, labels: {owner: {arg0}}}"));
+  }
+
+  @Test
   void anEmptyLabelValueIsRefused() {
     assertEquals(List.of("agent.yaml:2:58: rules[0].labels.team: expected a constant or {argN} (the argument at"
         + " 0-based index N), got '': Prometheus treats an empty label value as no label"),
