@@ -149,7 +149,7 @@ final class Overrides {
       problems.add(location, key, "set twice, also by " + earlier.location + "; set it once");
       return;
     }
-    Value value = new Value(text.trim(), location);
+    Value value = new Value(text == null ? "" : text.trim(), location);
     givenBySameSource.put(key, value);
     byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
   }
