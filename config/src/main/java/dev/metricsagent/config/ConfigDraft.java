@@ -45,7 +45,7 @@ final class ConfigDraft {
   String pushgatewayJob = "metrics-agent";
   Duration pushgatewayInterval = Duration.ofSeconds(15);
   final Map<String, String> pushgatewayGroupingKey = new LinkedHashMap<>();
-  boolean pushgatewayDeleteOnShutdown = true;
+  boolean pushgatewayDeleteOnShutdown = false;
 
   ConfigDraft(String source) {
     this.source = source;

@@ -57,7 +57,7 @@ public final class PushgatewayConfig {
     return groupingKey;
   }
 
-  /** {@code pushgateway.delete_on_shutdown}, default true: delete the pushed group when the JVM exits. */
+  /** {@code pushgateway.delete_on_shutdown}, default false: keep a batch job's final values in the Pushgateway when the JVM exits (one last push); true deletes the group instead. */
   public boolean deleteOnShutdown() {
     return deleteOnShutdown;
   }

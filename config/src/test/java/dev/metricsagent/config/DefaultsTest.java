@@ -46,7 +46,7 @@ class DefaultsTest {
     assertEquals("metrics-agent", config.pushgateway().job());
     assertEquals(Duration.ofSeconds(15), config.pushgateway().interval());
     assertEquals(Map.of(), config.pushgateway().groupingKey());
-    assertTrue(config.pushgateway().deleteOnShutdown());
+    assertFalse(config.pushgateway().deleteOnShutdown());
   }
 
   @Test

@@ -74,7 +74,7 @@ class OverridesTest {
         Map.entry("metrics.agent.pushgateway.scheme", "https"),
         Map.entry("metrics.agent.pushgateway.job", "batch"),
         Map.entry("metrics.agent.pushgateway.interval", "1m"),
-        Map.entry("metrics.agent.pushgateway.delete_on_shutdown", "false")), null);
+        Map.entry("metrics.agent.pushgateway.delete_on_shutdown", "true")), null);
 
     assertTrue(config.failFast());
     assertEquals(50, config.cardinalityLimit());
@@ -92,7 +92,7 @@ class OverridesTest {
     assertEquals("https", config.pushgateway().scheme());
     assertEquals("batch", config.pushgateway().job());
     assertEquals(Duration.ofMinutes(1), config.pushgateway().interval());
-    assertFalse(config.pushgateway().deleteOnShutdown());
+    assertTrue(config.pushgateway().deleteOnShutdown());
   }
 
   @Test
@@ -101,13 +101,13 @@ class OverridesTest {
         "METRICS_AGENT_JVM_METRICS", "false",
         "METRICS_AGENT_SERVER_PORT", "9100",
         "METRICS_AGENT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false",
-        "METRICS_AGENT_PUSHGATEWAY_DELETE_ON_SHUTDOWN", "false",
+        "METRICS_AGENT_PUSHGATEWAY_DELETE_ON_SHUTDOWN", "true",
         "METRICS_AGENT_HOST", "127.0.0.1"));
 
     assertFalse(config.jvmMetrics());
     assertEquals(9100, config.server().port());
     assertFalse(config.instrumentation().httpClient().enabled());
-    assertFalse(config.pushgateway().deleteOnShutdown());
+    assertTrue(config.pushgateway().deleteOnShutdown());
     assertEquals("127.0.0.1", config.server().host());
   }
 

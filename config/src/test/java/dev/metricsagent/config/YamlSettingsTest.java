@@ -123,7 +123,7 @@ class YamlSettingsTest {
           job: nightly-import
           interval: 500ms
           grouping_key: {stage: prod, instance: batch-1, zone: b}
-          delete_on_shutdown: false
+          delete_on_shutdown: true
         """);
     PushgatewayConfig pushgateway = config.pushgateway();
 
@@ -134,7 +134,7 @@ class YamlSettingsTest {
     assertEquals(Duration.ofMillis(500), pushgateway.interval());
     assertEquals(List.of("stage", "instance", "zone"), List.copyOf(pushgateway.groupingKey().keySet()));
     assertEquals(Map.of("stage", "prod", "instance", "batch-1", "zone", "b"), pushgateway.groupingKey());
-    assertFalse(pushgateway.deleteOnShutdown());
+    assertTrue(pushgateway.deleteOnShutdown());
   }
 
   @Test
