@@ -30,6 +30,7 @@ public final class InstrumentationInstaller {
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
       return;
     }
+    ByteBuddySafeMode.enable();
     AdviceFactory advice = new AdviceFactory(agentClassLoader);
     AgentBuilder builder = baseBuilder();
     for (InstrumentationModule module : modules) {
