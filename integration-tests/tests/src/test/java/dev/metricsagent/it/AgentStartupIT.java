@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,9 +47,6 @@ class AgentStartupIT {
         }
     }
 
-    @Disabled("agent bug, reported: the JVM prints 'Sharing is only supported for boot loader classes because"
-            + " bootstrap classpath has been appended' (JDK 17 and 25), and on JDK 25 Byte Buddy's"
-            + " ClassInjector$UsingUnsafe triggers the 'terminally deprecated method in sun.misc.Unsafe' warnings")
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
     void printsNothingButItsStartupLineOnStderr(Jdk jdk) {
