@@ -1,6 +1,7 @@
 package dev.metricsagent.agent;
 
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
+import dev.metricsagent.instrumentation.rules.RulesModule;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ final class InstrumentationModules {
   private InstrumentationModules() {}
 
   static List<InstrumentationModule> all() {
-    return List.of();
+    return List.of(new RulesModule());
   }
 }
