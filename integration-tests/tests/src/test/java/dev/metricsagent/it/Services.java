@@ -41,6 +41,24 @@ public final class Services {
         Assumptions.abort(message);
     }
 
+    /** Finds an executable on the PATH (e.g. prometheus, promtool), with the same skip/fail rule. */
+    public static java.nio.file.Path requireCommand(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, command);
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String message = command + " is not installed (not on the PATH)";
+        if (Ci.isCi()) {
+            throw new AssertionError(message + "; CI=true, so the test fails instead of being skipped."
+                    + " .ci/run installs it from Debian's packages.");
+        }
+        Ci.warn(message + ": test SKIPPED. With CI=true it would fail.");
+        Assumptions.abort(message);
+        return null;
+    }
+
     /** Whether something accepts TCP connections at host:port. */
     public static boolean isReachable(String host, int port) {
         return connect(host, port) == null;
