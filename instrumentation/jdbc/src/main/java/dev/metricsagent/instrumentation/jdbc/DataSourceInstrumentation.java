@@ -1,0 +1,33 @@
+package dev.metricsagent.instrumentation.jdbc;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+
+import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.TypeInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code DataSource.getConnection} of every pool but HikariCP (whose own pool is timed, with its
+ * pool name, by {@link HikariPoolInstrumentation}): the wait time under the DataSource's class name.
+ */
+final class DataSourceInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return not(nameStartsWith("com.zaxxer.hikari.")).and(ApplicationTypes.implementing("javax.sql.DataSource"));
+  }
+
+  @Override
+  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+    return advice
+        .forAdvice()
+        .advice(
+            named("getConnection").and(returns(named("java.sql.Connection"))),
+            "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
+  }
+}

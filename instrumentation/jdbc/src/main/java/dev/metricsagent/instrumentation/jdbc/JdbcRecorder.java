@@ -1,0 +1,134 @@
+package dev.metricsagent.instrumentation.jdbc;
+
+import dev.metricsagent.bootstrap.jdbc.JdbcSink;
+import dev.metricsagent.instrumentation.api.DataPointCache;
+import dev.metricsagent.instrumentation.api.Meters;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Histogram;
+import java.sql.Statement;
+
+/**
+ * Turns what the jdbc advice reports into observations. Per statement execution: one weak-map
+ * lookup for the statement's state, one cached parse for plain SQL, one data-point lookup.
+ *
+ * <p>Why a weak map from statement to state, rather than anything on the statement itself: the
+ * agent adds no fields to classes (they may already be loaded and are retransformed), and the SQL
+ * of a prepared statement is not readable back from any JDBC API. The map holds the statement
+ * weakly and the state holds nothing of the application's, so a statement that is dropped
+ * without being closed is still collected.
+ */
+final class JdbcRecorder implements JdbcSink {
+
+  static final String DURATION = "db_client_operation_duration_seconds";
+  static final String WAIT_TIME = "db_client_connection_wait_time_seconds";
+
+  private final DataPointCache<DistributionDataPoint> durations;
+  private final DataPointCache<DistributionDataPoint> waitTimes;
+  private final HikariPoolGauges hikariPools;
+  private final WeakIdentityMap<StatementState> statements = new WeakIdentityMap<>();
+  private final DbTargetResolver targets = new DbTargetResolver();
+  private final SqlOperationCache operations = new SqlOperationCache();
+
+  JdbcRecorder(Meters meters, HikariPoolGauges hikariPools) {
+    Histogram duration =
+        meters.secondsHistogram(
+            DURATION,
+            "Duration of database client operations (JDBC statement executions).",
+            "db_system_name",
+            "db_namespace",
+            "db_operation_name",
+            "db_collection_name",
+            "error_type");
+    this.durations = meters.dataPoints(DURATION, 5, duration::labelValues);
+    Histogram wait =
+        meters.secondsHistogram(
+            WAIT_TIME,
+            "Time it took to obtain a connection from the pool (DataSource.getConnection).",
+            "db_client_connection_pool_name");
+    this.waitTimes = meters.dataPoints(WAIT_TIME, 1, wait::labelValues);
+    this.hikariPools = hikariPools;
+  }
+
+  @Override
+  public Object describeStatement(Object connection, String sql) {
+    return new StatementState(targets.of(connection), sql == null ? null : operations.get(sql));
+  }
+
+  @Override
+  public void registerStatement(Object statement, Object state) {
+    statements.put(statement, (StatementState) state);
+  }
+
+  @Override
+  public void statementExecuted(Object statement, String sql, long durationNanos, Throwable thrown) {
+    StatementState state = statements.get(statement);
+    SqlOperation operation = sql != null ? operations.get(sql) : state != null ? state.prepared() : SqlOperation.OTHER;
+    record(target(statement, state), operation.name(), operation.collection(), thrown, durationNanos);
+  }
+
+  @Override
+  public void batchExecuted(Object statement, long durationNanos, Throwable thrown) {
+    StatementState state = statements.get(statement);
+    SqlOperation batch = state != null ? state.takeBatch() : SqlOperation.MIXED_BATCH;
+    record(target(statement, state), batch.batchName(), batch.collection(), thrown, durationNanos);
+  }
+
+  @Override
+  public void batchAdded(Object statement, String sql) {
+    StatementState state = statements.get(statement);
+    if (state != null) {
+      state.batchAdded(operations.get(sql));
+    }
+  }
+
+  @Override
+  public void batchCleared(Object statement) {
+    StatementState state = statements.get(statement);
+    if (state != null) {
+      state.batchCleared();
+    }
+  }
+
+  @Override
+  public void hikariConnectionAcquired(Object pool, long durationNanos, Throwable thrown) {
+    // HikariPool.toString() is its pool name (HikariConfig.poolName, e.g. HikariPool-1).
+    waitTimes.get(String.valueOf(pool)).observe(durationNanos / 1e9);
+  }
+
+  @Override
+  public void dataSourceConnectionAcquired(Object dataSource, long durationNanos, Throwable thrown) {
+    Class<?> type = dataSource.getClass();
+    String name = type.getSimpleName();
+    waitTimes.get(name.isEmpty() ? type.getName() : name).observe(durationNanos / 1e9);
+  }
+
+  @Override
+  public void hikariPoolStarted(Object pool) {
+    hikariPools.started(pool);
+  }
+
+  @Override
+  public void hikariPoolClosed(Object pool) {
+    hikariPools.closed(pool);
+  }
+
+  /** A statement created before the agent started has no state: ask it for its connection. */
+  private DbTarget target(Object statement, StatementState state) {
+    if (state != null) {
+      return state.target();
+    }
+    try {
+      return statement instanceof Statement
+          ? targets.of(((Statement) statement).getConnection())
+          : DbTarget.UNKNOWN;
+    } catch (Exception e) {
+      return DbTarget.UNKNOWN;
+    }
+  }
+
+  private void record(DbTarget target, String operation, String collection, Throwable thrown, long nanos) {
+    durations
+        .get(target.system(), target.namespace(), operation, collection, SqlErrorType.of(thrown))
+        .observe(nanos / 1e9);
+  }
+}
