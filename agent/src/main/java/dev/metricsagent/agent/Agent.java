@@ -11,7 +11,6 @@ import dev.metricsagent.instrumentation.api.InstrumentationContext;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -24,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The agent proper, started by {@code AgentLauncher} inside the isolated agent class loader:
- * configuration, then metrics, then instrumentation, then the /metrics server. Any failure is
+ * configuration, then metrics, then instrumentation beside the exporters (JVM metrics, the
+ * /metrics server, the Pushgateway), then the startup line. Any failure is
  * reported and contained: the application always starts.
  */
 public final class Agent {
@@ -64,27 +64,24 @@ public final class Agent {
     AgentMetrics agentMetrics =
         new AgentMetrics(meters, properties, AgentVersion.get(), names(all), names(active));
 
-    InstrumentationContext context = new InstrumentationContext(config, meters);
+    ExporterStartup exporters = ExporterStartup.begin(config, registry, properties);
+    InstrumentationContext context = new InstrumentationContext(config, meters, instrumentation);
     for (InstrumentationModule module : active) {
       module.start(context);
     }
     new InstrumentationInstaller(Agent.class.getClassLoader(), agentMetrics)
         .install(instrumentation, active);
-
-    if (config.jvmMetrics()) {
-      JvmMetrics.builder(properties).register(registry);
-    }
-    MetricsServer server =
-        config.server().enabled() ? MetricsServer.start(config.server(), registry, properties) : null;
-    PushgatewayExporter pushgateway =
-        config.pushgateway().enabled()
-            ? PushgatewayExporter.start(config.pushgateway(), registry, properties)
-            : null;
+    exporters.await();
 
     long startupNanos = System.nanoTime() - launchNanos;
     agentMetrics.startupTook(startupNanos);
     System.err.println(
-        startupLine(config, server, pushgateway, names(active), startupNanos / 1_000_000));
+        startupLine(
+            config,
+            exporters.server(),
+            exporters.pushgateway(),
+            names(active),
+            startupNanos / 1_000_000));
   }
 
   private static String startupLine(
