@@ -2,6 +2,7 @@ package dev.metricsagent.agent;
 
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.rules.RulesModule;
+import dev.metricsagent.instrumentation.servlet.ServletModule;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ final class InstrumentationModules {
   private InstrumentationModules() {}
 
   static List<InstrumentationModule> all() {
-    return List.of(new RulesModule());
+    return List.of(new RulesModule(), new ServletModule());
   }
 }

@@ -1,0 +1,80 @@
+package dev.metricsagent.instrumentation.servlet;
+
+import dev.metricsagent.bootstrap.servlet.ServletSink;
+import dev.metricsagent.instrumentation.api.DataPointCache;
+import dev.metricsagent.instrumentation.api.Meters;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+
+/** Turns what the servlet advice reports into {@code http_server_*} observations. */
+final class ServletRecorder implements ServletSink {
+
+  static final String DURATION = "http_server_request_duration_seconds";
+  static final String ACTIVE = "http_server_active_requests";
+
+  private final DataPointCache<DistributionDataPoint> durations;
+  private final DataPointCache<GaugeDataPoint> active;
+  private final RouteResolver routes;
+
+  ServletRecorder(Meters meters, int cardinalityLimit) {
+    Histogram histogram =
+        meters.secondsHistogram(
+            DURATION,
+            "Duration of HTTP server requests, from the outermost servlet or filter entry until the"
+                + " response is complete (async requests included).",
+            "http_request_method",
+            "http_route",
+            "http_response_status_code",
+            "error_type",
+            "url_scheme");
+    Gauge gauge =
+        meters.gauge(
+            ACTIVE, "HTTP server requests in progress.", "http_request_method", "url_scheme");
+    this.durations = meters.dataPoints(DURATION, 5, histogram::labelValues);
+    this.active = meters.dataPoints(ACTIVE, 2, gauge::labelValues);
+    this.routes = new RouteResolver(cardinalityLimit);
+  }
+
+  @Override
+  public void started(String method, String scheme) {
+    active.get(HttpMethods.label(method), UrlSchemes.label(scheme)).inc();
+  }
+
+  @Override
+  public void finished(
+      long startNanos,
+      String method,
+      String scheme,
+      String contextPath,
+      String servletPath,
+      String mappingMatch,
+      String mappingPattern,
+      Object frameworkPattern,
+      String requestUri,
+      int status,
+      Throwable thrown) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    String methodLabel = HttpMethods.label(method);
+    String schemeLabel = UrlSchemes.label(scheme);
+    active.get(methodLabel, schemeLabel).dec();
+    String route =
+        routes.resolve(
+            contextPath,
+            servletPath,
+            mappingMatch,
+            mappingPattern,
+            frameworkPattern,
+            requestUri,
+            status);
+    durations
+        .get(
+            methodLabel,
+            route,
+            StatusCodes.label(status),
+            ErrorTypes.of(thrown, status),
+            schemeLabel)
+        .observe(seconds);
+  }
+}
