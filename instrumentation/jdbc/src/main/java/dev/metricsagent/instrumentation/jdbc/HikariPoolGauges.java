@@ -28,6 +28,11 @@ final class HikariPoolGauges implements Collector {
   private final List<WeakReference<Object>> pools = new ArrayList<>();
 
   synchronized void started(Object pool) {
+    for (WeakReference<Object> reference : pools) {
+      if (reference.get() == pool) {
+        return;
+      }
+    }
     pools.add(new WeakReference<>(pool));
   }
 

@@ -1,6 +1,7 @@
 package dev.metricsagent.instrumentation.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -21,15 +22,16 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class HikariPoolInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
+  private static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
 
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
-    return ClassLoaders.canSee("com.zaxxer.hikari.pool.HikariPool");
+    return ClassLoaders.canSee(POOL);
   }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf("com.zaxxer.hikari.pool.HikariPool", "com.zaxxer.hikari.pool.PoolBase");
+    return namedOneOf(POOL, "com.zaxxer.hikari.pool.PoolBase");
   }
 
   @Override
@@ -37,7 +39,8 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
     return advice
         .forAdvice()
         .advice(named("getConnection").and(takesArguments(long.class)), PACKAGE + "HikariGetConnectionAdvice")
-        .advice(isConstructor(), PACKAGE + "HikariPoolStartAdvice")
+        // Not PoolBase's constructor as well: one pool, one registration.
+        .advice(isConstructor().and(isDeclaredBy(named(POOL))), PACKAGE + "HikariPoolStartAdvice")
         .advice(named("shutdown").and(takesArguments(0)), PACKAGE + "HikariPoolShutdownAdvice")
         .advice(named("newConnection"), PACKAGE + "PoolInternalWorkAdvice");
   }

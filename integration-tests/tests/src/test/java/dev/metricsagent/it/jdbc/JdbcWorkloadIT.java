@@ -1,0 +1,153 @@
+package dev.metricsagent.it.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.metricsagent.it.ChildJvm;
+import dev.metricsagent.it.Jdks;
+import dev.metricsagent.it.Scrape;
+import dev.metricsagent.it.Services;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * jdbc-app runs one known workload through HikariCP (see JdbcApp: each statement is commented
+ * with what it should count); the agent must have counted exactly that, per label set, and no
+ * statement more: not HikariCP's, not the driver's own.
+ */
+class JdbcWorkloadIT {
+
+    private static final String DURATION = "db_client_operation_duration_seconds_count";
+    private static final String WAIT = "db_client_connection_wait_time_seconds_count";
+    private static final String CONNECTIONS = "db_client_connection_count";
+
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void h2Embedded(Jdks.Jdk jdk) {
+        Workload h2 = new Workload("h2", "itdb");
+        try (ChildJvm app = h2.start(jdk, "jdbc:h2:mem:itdb;DB_CLOSE_DELAY=-1", "sa", "")) {
+            Scrape scrape = h2.scrapeWhenReady(app);
+            Map<Map<String, String>, Double> expected = h2.expectedStatements();
+            // JdbcApp.plainDataSource: one SELECT 1 through a connection of H2's own DataSource.
+            expected.put(h2.labels("SELECT", "", ""), 1.0);
+            assertEquals(expected, h2.recordedStatements(scrape));
+            h2.assertPool(scrape);
+            h2.assertNoAdviceErrors(scrape);
+            assertEquals(1.0, scrape.value(WAIT, Map.of("db_client_connection_pool_name", "JdbcDataSource")));
+            h2.assertCaught(app,
+                    "org.h2.jdbc.JdbcSQLSyntaxErrorException 42S02",
+                    "org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException 23505");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void postgresql(Jdks.Jdk jdk) {
+        Services.require("postgresql", "127.0.0.1", 5432);
+        Workload postgresql = new Workload("postgresql", "test");
+        try (ChildJvm app = postgresql.start(jdk, "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+            Scrape scrape = postgresql.scrapeWhenReady(app);
+            assertEquals(postgresql.expectedStatements(), postgresql.recordedStatements(scrape));
+            postgresql.assertPool(scrape);
+            postgresql.assertNoAdviceErrors(scrape);
+            postgresql.assertCaught(app,
+                    "org.postgresql.util.PSQLException 42P01",
+                    "org.postgresql.util.PSQLException 23505");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void mariadb(Jdks.Jdk jdk) {
+        Services.require("mariadb", "127.0.0.1", 3306);
+        Workload mariadb = new Workload("mariadb", "test");
+        try (ChildJvm app = mariadb.start(jdk, "jdbc:mariadb://127.0.0.1:3306/test", "root", "")) {
+            Scrape scrape = mariadb.scrapeWhenReady(app);
+            assertEquals(mariadb.expectedStatements(), mariadb.recordedStatements(scrape));
+            mariadb.assertPool(scrape);
+            mariadb.assertNoAdviceErrors(scrape);
+            mariadb.assertCaught(app,
+                    "java.sql.SQLSyntaxErrorException 42S02",
+                    "java.sql.SQLIntegrityConstraintViolationException 23000");
+        }
+    }
+
+    /** One run of JdbcApp against one database, with a table of its own. */
+    private static final class Workload {
+        private final String system;
+        private final String namespace;
+        private final String table = "ma_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        Workload(String system, String namespace) {
+            this.system = system;
+            this.namespace = namespace;
+        }
+
+        ChildJvm start(Jdks.Jdk jdk, String url, String user, String password) {
+            return ChildJvm.app("jdbc-app").jdk(jdk).agent("port=0")
+                    .args(system, url, user, password, table)
+                    .start();
+        }
+
+        Scrape scrapeWhenReady(ChildJvm app) {
+            app.awaitStdout("jdbc-app ready");
+            return Scrape.fetch(app.metricsUrl());
+        }
+
+        /** What JdbcApp.workload and JdbcApp.failures run, operation by operation. */
+        Map<Map<String, String>, Double> expectedStatements() {
+            Map<Map<String, String>, Double> expected = new HashMap<>();
+            expected.put(labels("CREATE", "", ""), 1.0);
+            expected.put(labels("INSERT", table, ""), 4.0); // 1 plain, 3 prepared
+            expected.put(labels("BATCH INSERT", table, ""), 1.0); // prepared, 4 rows
+            expected.put(labels("SELECT", table, ""), 8.0); // 5 prepared, 3 plain (comment, WITH)
+            expected.put(labels("UPDATE", table, ""), 2.0); // prepared executeUpdate + execute
+            expected.put(labels("DELETE", table, ""), 1.0);
+            expected.put(labels("BATCH UPDATE", table, ""), 1.0); // plain, 2 statements
+            expected.put(labels("BATCH", "", ""), 1.0); // plain, an INSERT and a DELETE
+            expected.put(labels("SELECT", table + "_missing", "42"), 1.0); // no such table
+            expected.put(labels("INSERT", table, "23"), 1.0); // duplicate key
+            expected.put(labels("DROP", "", ""), 1.0);
+            return expected;
+        }
+
+        Map<String, String> labels(String operation, String collection, String errorType) {
+            return Map.of("db_system_name", system, "db_namespace", namespace,
+                    "db_operation_name", operation, "db_collection_name", collection, "error_type", errorType);
+        }
+
+        /** Every series of the duration histogram's count, by labels. */
+        Map<Map<String, String>, Double> recordedStatements(Scrape scrape) {
+            return scrape.series(DURATION).stream()
+                    .collect(Collectors.toMap(Scrape.Sample::labels, Scrape.Sample::value));
+        }
+
+        /** Four getConnection calls on the pool, one of them still held (max pool size 1). */
+        void assertPool(Scrape scrape) {
+            String pool = "jdbc-app-" + system;
+            assertEquals(4.0, scrape.value(WAIT, Map.of("db_client_connection_pool_name", pool)));
+            assertEquals(1.0, scrape.value(CONNECTIONS,
+                    Map.of("db_client_connection_pool_name", pool, "db_client_connection_state", "used")));
+            assertEquals(0.0, scrape.value(CONNECTIONS,
+                    Map.of("db_client_connection_pool_name", pool, "db_client_connection_state", "idle")));
+        }
+
+        /** The driver's own exceptions, with their SQLState, reached the application. */
+        void assertCaught(ChildJvm app, String... expected) {
+            List<String> caught = app.stdoutLines().stream()
+                    .filter(line -> line.startsWith("jdbc-app caught "))
+                    .map(line -> line.substring("jdbc-app caught ".length()))
+                    .collect(Collectors.toList());
+            assertEquals(List.of(expected), caught);
+        }
+
+        /** Nothing went wrong inside the advice: it would have been swallowed, and counted here. */
+        void assertNoAdviceErrors(Scrape scrape) {
+            assertEquals(0.0, scrape.value("metrics_agent_advice_errors_total"));
+        }
+    }
+}
