@@ -13,7 +13,9 @@ public final class ServletBridge {
    * The request attribute that marks a request as already being recorded: filter chains,
    * forwards, includes, error dispatches and async dispatches all see it and record nothing
    * more. An attribute rather than a ThreadLocal because the request, not the thread, is what
-   * an async cycle carries from one thread to the next.
+   * an async cycle carries from one thread to the next. Its value is {@code Boolean.TRUE}, or
+   * the original request's Spring pattern once a forward has begun (the forward's target
+   * overwrites Spring's attribute).
    */
   public static final String REQUEST_MARK = "dev.metricsagent.servlet.recorded";
 

@@ -2,6 +2,7 @@ package dev.metricsagent.instrumentation.servlet;
 
 import dev.metricsagent.bootstrap.servlet.ServletBridge;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletMapping;
@@ -23,10 +24,21 @@ public final class JakartaServletAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static long enter(
       @Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
-    if (!(request instanceof HttpServletRequest)
-        || !(response instanceof HttpServletResponse)
-        || request.getAttribute(ServletBridge.REQUEST_MARK) != null
-        || !ServletBridge.active()) {
+    if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+      return 0L;
+    }
+    Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
+    if (mark != null) {
+      // Nested. A forward's target may overwrite Spring's pattern: keep the original's.
+      if (mark == Boolean.TRUE && request.getDispatcherType() == DispatcherType.FORWARD) {
+        Object pattern = request.getAttribute(ServletBridge.SPRING_PATTERN);
+        if (pattern != null) {
+          request.setAttribute(ServletBridge.REQUEST_MARK, pattern);
+        }
+      }
+      return 0L;
+    }
+    if (!ServletBridge.active()) {
       return 0L;
     }
     request.setAttribute(ServletBridge.REQUEST_MARK, Boolean.TRUE);
@@ -47,7 +59,9 @@ public final class JakartaServletAdvice {
     MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
     String matchName = match == null ? null : match.name();
     String pattern = mapping == null ? null : mapping.getPattern();
-    Object frameworkPattern = request.getAttribute(ServletBridge.SPRING_PATTERN);
+    Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
+    Object frameworkPattern =
+        mark instanceof String ? mark : request.getAttribute(ServletBridge.SPRING_PATTERN);
     if (thrown == null && request.isAsyncStarted()) {
       // Recorded by the listener when the async cycle completes, with its final status.
       request

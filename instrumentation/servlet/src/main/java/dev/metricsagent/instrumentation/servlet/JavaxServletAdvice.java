@@ -2,6 +2,7 @@ package dev.metricsagent.instrumentation.servlet;
 
 import dev.metricsagent.bootstrap.servlet.ServletBridge;
 import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletMapping;
@@ -24,10 +25,21 @@ public final class JavaxServletAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static long enter(
       @Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
-    if (!(request instanceof HttpServletRequest)
-        || !(response instanceof HttpServletResponse)
-        || request.getAttribute(ServletBridge.REQUEST_MARK) != null
-        || !ServletBridge.active()) {
+    if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+      return 0L;
+    }
+    Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
+    if (mark != null) {
+      // Nested. A forward's target may overwrite Spring's pattern: keep the original's.
+      if (mark == Boolean.TRUE && request.getDispatcherType() == DispatcherType.FORWARD) {
+        Object pattern = request.getAttribute(ServletBridge.SPRING_PATTERN);
+        if (pattern != null) {
+          request.setAttribute(ServletBridge.REQUEST_MARK, pattern);
+        }
+      }
+      return 0L;
+    }
+    if (!ServletBridge.active()) {
       return 0L;
     }
     request.setAttribute(ServletBridge.REQUEST_MARK, Boolean.TRUE);
@@ -59,7 +71,9 @@ public final class JavaxServletAdvice {
     if (matchName == null && http.getPathInfo() != null) {
       matchName = "PATH"; // Servlet 3: path info means a path mapping, prefixed by the servlet path
     }
-    Object frameworkPattern = request.getAttribute(ServletBridge.SPRING_PATTERN);
+    Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
+    Object frameworkPattern =
+        mark instanceof String ? mark : request.getAttribute(ServletBridge.SPRING_PATTERN);
     if (thrown == null && request.isAsyncStarted()) {
       // Recorded by the listener when the async cycle completes, with its final status.
       request

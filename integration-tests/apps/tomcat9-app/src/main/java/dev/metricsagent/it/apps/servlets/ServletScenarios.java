@@ -1,0 +1,163 @@
+package dev.metricsagent.it.apps.servlets;
+
+import javax.servlet.AsyncContext;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.FilterRegistration;
+import javax.servlet.ServletContainerInitializer;
+import javax.servlet.ServletContext;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRegistration;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The servlets and filter tomcat9-app registers, each a case the servlet
+ * instrumentation must count exactly once (the javax twin of ../shared/jakarta-servlets):
+ *
+ * <pre>
+ * /*            PassThroughFilter  every request enters this filter first, then a servlet
+ * /hello        exact mapping, 200
+ * /owners/*     path mapping: /owners/{n} 200, /owners/999 404 (sendError)
+ * /boom         throws IllegalStateException (500, error page dispatch)
+ * /async        startAsync, completed 100 ms later on another thread with status 201
+ * /forward      forwards to /hello
+ * /include      includes /hello
+ * /error-page   the container's error page for 404 and 500
+ * /             default servlet: 404 for every unmapped path
+ * </pre>
+ */
+public final class ServletScenarios implements ServletContainerInitializer {
+
+  /** Where the containers send error dispatches (registered by each app's main). */
+  public static final String ERROR_PAGE = "/error-page";
+
+  private static final ScheduledExecutorService ASYNC =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "async-completer");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  @Override
+  public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    FilterRegistration.Dynamic filter = context.addFilter("pass-through", new PassThroughFilter());
+    filter.setAsyncSupported(true);
+    filter.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    add(context, "hello", new HelloServlet(), "/hello");
+    add(context, "owners", new OwnerServlet(), "/owners/*");
+    add(context, "boom", new FailingServlet(), "/boom");
+    add(context, "async", new AsyncServlet(), "/async");
+    add(context, "forward", new ForwardServlet(), "/forward");
+    add(context, "include", new IncludeServlet(), "/include");
+    add(context, "error-page", new ErrorPageServlet(), ERROR_PAGE);
+    add(context, "not-found", new NotFoundServlet(), "/");
+  }
+
+  private static void add(ServletContext context, String name, HttpServlet servlet, String mapping) {
+    ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+    registration.setAsyncSupported(true); // the filter and every servlet an async request passes
+    registration.addMapping(mapping);
+  }
+
+  static final class PassThroughFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      chain.doFilter(request, response);
+    }
+  }
+
+  static final class HelloServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType("text/plain");
+      response.getWriter().write("hello");
+    }
+  }
+
+  static final class OwnerServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+      if (id.equals("999")) {
+        response.sendError(404, "no owner 999");
+        return;
+      }
+      response.setContentType("text/plain");
+      response.getWriter().write("owner " + id);
+    }
+  }
+
+  static final class FailingServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  static final class AsyncServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      AsyncContext async = request.startAsync();
+      ASYNC.schedule(
+          () -> {
+            try {
+              HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
+              asyncResponse.setStatus(201);
+              asyncResponse.setContentType("text/plain");
+              asyncResponse.getWriter().write("created later");
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            } finally {
+              async.complete();
+            }
+          },
+          100,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  static final class ForwardServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException, ServletException {
+      request.getRequestDispatcher("/hello").forward(request, response);
+    }
+  }
+
+  static final class IncludeServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException, ServletException {
+      response.setContentType("text/plain");
+      request.getRequestDispatcher("/hello").include(request, response);
+    }
+  }
+
+  static final class ErrorPageServlet extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType("text/plain");
+      response.getWriter().write("error page");
+    }
+  }
+
+  static final class NotFoundServlet extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.sendError(404);
+    }
+  }
+}
