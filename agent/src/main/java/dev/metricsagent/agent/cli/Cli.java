@@ -24,6 +24,8 @@ public final class Cli {
         return 0;
       case "check":
         return check(args, out, err);
+      case "explain":
+        return ExplainCommand.run(args, out, err);
       case "help":
       case "--help":
       case "-h":
@@ -58,6 +60,8 @@ public final class Cli {
     out.println("As an agent:  java -javaagent:metrics-agent.jar[=key=value,...] -jar app.jar");
     out.println("Commands:     java -jar metrics-agent.jar <command>");
     out.println("  check <agent.yaml>   validate a configuration file");
+    out.println("  explain --config <agent.yaml> --classpath <app.jar>[:<more>]");
+    out.println("                       list the methods each rule instruments, without running the application");
     out.println("  version              print the version");
     out.println("  help                 this text");
     out.println();

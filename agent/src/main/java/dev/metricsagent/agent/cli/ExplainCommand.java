@@ -1,0 +1,187 @@
+package dev.metricsagent.agent.cli;
+
+import dev.metricsagent.config.ConfigException;
+import dev.metricsagent.config.ConfigLoader;
+import dev.metricsagent.config.RuleConfig;
+import dev.metricsagent.instrumentation.rules.RuleMatchers;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * {@code explain --config agent.yaml --classpath app.jar[:more.jar:classes/]}: lists, per rule,
+ * the methods the agent would instrument in those classes, and warns about rules that select
+ * nothing. Classes are read as class files (with the JDK's for supertypes) and never loaded, and
+ * judged by {@link RuleMatchers}, the very code the agent runs.
+ */
+final class ExplainCommand {
+
+  static final String USAGE = "usage: java -jar metrics-agent.jar explain --config <agent.yaml> --classpath"
+      + " <jar or folder>[" + File.pathSeparator + "<jar or folder>...]";
+
+  /** The agent never instruments its own classes (see InstrumentationInstaller's ignore list). */
+  private static final String AGENT_PACKAGE = "dev.metricsagent.";
+
+  private ExplainCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String config = null;
+    String classpath = null;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        config = args[++i];
+      } else if (args[i].equals("--classpath") && i + 1 < args.length) {
+        classpath = args[++i];
+      } else {
+        err.println("metrics-agent explain: unexpected argument '" + args[i] + "'");
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    if (config == null || classpath == null) {
+      err.println(USAGE);
+      return 2;
+    }
+    List<RuleConfig> rules;
+    try {
+      rules = ConfigLoader.loadFile(Path.of(config)).rules();
+    } catch (ConfigException e) {
+      err.println(e.render());
+      return 1;
+    }
+    List<Path> entries = new ArrayList<>();
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Path path = Path.of(entry);
+      if (!Files.exists(path)) {
+        err.println("metrics-agent explain: " + entry + " does not exist");
+        return 2;
+      }
+      entries.add(path);
+    }
+    try {
+      explain(rules, entries, out);
+      return 0;
+    } catch (IOException e) {
+      err.println("metrics-agent explain: cannot read the class path: " + e);
+      return 1;
+    }
+  }
+
+  private static void explain(List<RuleConfig> rules, List<Path> entries, PrintStream out) throws IOException {
+    List<ClassFileLocator> locators = new ArrayList<>();
+    TreeSet<String> classNames = new TreeSet<>();
+    for (Path entry : entries) {
+      if (Files.isDirectory(entry)) {
+        locators.add(new ClassFileLocator.ForFolder(entry.toFile()));
+        classNamesInFolder(entry, classNames);
+      } else {
+        locators.add(ClassFileLocator.ForJarFile.of(entry.toFile()));
+        classNamesInJar(entry, classNames);
+      }
+    }
+    locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader()); // the JDK, for supertypes
+    ClassFileLocator classFiles = new ClassFileLocator.Compound(locators);
+    // As the agent reads classes (AgentBuilder.PoolStrategy.Default.FAST).
+    TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), classFiles,
+        TypePool.Default.ReaderMode.FAST);
+
+    List<RuleMatchers> matchers = new ArrayList<>();
+    List<List<String>> selected = new ArrayList<>();
+    for (RuleConfig rule : rules) {
+      matchers.add(new RuleMatchers(rule));
+      selected.add(new ArrayList<>());
+    }
+    List<String> unreadable = new ArrayList<>();
+    for (String className : classNames) {
+      if (className.startsWith(AGENT_PACKAGE)) {
+        continue;
+      }
+      try {
+        TypeDescription type = pool.describe(className).resolve();
+        for (int i = 0; i < matchers.size(); i++) {
+          if (matchers.get(i).selectsType(type)) {
+            for (MethodDescription method : type.getDeclaredMethods()) {
+              if (matchers.get(i).selectsMethod(method)) {
+                selected.get(i).add(describe(type, method));
+              }
+            }
+          }
+        }
+      } catch (RuntimeException e) {
+        unreadable.add(className + " (" + e.getMessage() + ")");
+      }
+    }
+    print(rules, selected, unreadable, out);
+    classFiles.close();
+  }
+
+  private static void print(List<RuleConfig> rules, List<List<String>> selected, List<String> unreadable,
+      PrintStream out) {
+    int empty = 0;
+    TreeSet<String> methods = new TreeSet<>(); // a method several rules select is instrumented once
+    for (int i = 0; i < rules.size(); i++) {
+      RuleConfig rule = rules.get(i);
+      out.println("rules[" + rule.index() + "] " + rule.metricName() + " (" + rule.type().yamlName() + ") at " + rule.location());
+      if (selected.get(i).isEmpty()) {
+        empty++;
+        out.println("  warning: selects no method in the class path");
+      }
+      for (String method : selected.get(i)) {
+        out.println("  " + method);
+      }
+      methods.addAll(selected.get(i));
+    }
+    for (String className : unreadable) {
+      out.println("warning: could not read " + className);
+    }
+    out.println(rules.size() + (rules.size() == 1 ? " rule, " : " rules, ") + methods.size()
+        + (methods.size() == 1 ? " method" : " methods") + " instrumented; " + empty
+        + (empty == 1 ? " rule selects" : " rules select") + " nothing");
+  }
+
+  /** {@code com.example.Client#get(java.lang.String, int)}; constructors as {@code <init>}. */
+  private static String describe(TypeDescription type, MethodDescription method) {
+    return type.getName() + "#" + method.getInternalName() + "("
+        + String.join(", ", RuleMatchers.parameterTypeNames(method)) + ")";
+  }
+
+  private static void classNamesInJar(Path jar, TreeSet<String> classNames) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
+        addClassName(entries.nextElement().getName(), classNames);
+      }
+    }
+  }
+
+  private static void classNamesInFolder(Path folder, TreeSet<String> classNames) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.filter(Files::isRegularFile)
+          .forEach(file -> addClassName(folder.relativize(file).toString().replace(File.separatorChar, '/'),
+              classNames));
+    }
+  }
+
+  /** Class files only; not module or package descriptors, nor versioned copies in META-INF. */
+  private static void addClassName(String path, TreeSet<String> classNames) {
+    if (path.endsWith(".class") && !path.startsWith("META-INF/") && !path.endsWith("module-info.class")
+        && !path.endsWith("package-info.class")) {
+      classNames.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+    }
+  }
+}
