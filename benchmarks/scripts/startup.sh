@@ -8,18 +8,15 @@
 # usage: benchmarks/scripts/startup.sh [rounds]      (default 7; needs `mvn -B package -DskipTests`)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source benchmarks/scripts/jvm-runs.sh
 rounds=${1:-7}
 agent=agent/target/metrics-agent.jar
 demo=examples/demo/target/demo.jar
-otel_version=2.22.0
-otel=benchmarks/target/otel/opentelemetry-javaagent-$otel_version.jar
 out=benchmarks/target/startup
+rm -rf "$out"
 mkdir -p "$out"
 [ -f "$agent" ] && [ -f "$demo" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
-if [ ! -f "$otel" ]; then
-  mvn -B -q dependency:copy -Dartifact=io.opentelemetry.javaagent:opentelemetry-javaagent:$otel_version \
-    -DoutputDirectory=benchmarks/target/otel >/dev/null
-fi
+fetch_otel
 
 app_port=18181
 declare -A jvm_args=(
@@ -33,16 +30,16 @@ configs=(none metrics-agent otel)
 run_once() {
   local config=$1 log=$2
   local start end pid
+  require_free_port $app_port
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   java -Xlog:class+load:file="$log.classes" ${jvm_args[$config]} -jar "$demo" --port $app_port --no-traffic >"$log" 2>&1 &
   pid=$!
-  until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port/owners/1" 2>/dev/null | grep -q 200; do
-    if ! kill -0 $pid 2>/dev/null; then echo "the $config JVM died, see $log" >&2; exit 1; fi
-    sleep 0.005
-  done
+  trap "stop_jvm $pid" EXIT
+  await_200 "http://127.0.0.1:$app_port/owners/1" $pid "$log"
   end=$(date +%s%N)
-  kill $pid; wait $pid 2>/dev/null || true
+  stop_jvm $pid
+  trap - EXIT
   echo $(( (end - start) / 1000000 ))
 }
 
@@ -58,20 +55,5 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-python3 - "$results" <<'PY'
-import csv, statistics, sys
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-by = {}
-for r in rows:
-    by.setdefault(r["config"], []).append(r)
-base = statistics.median(int(r["first_200_ms"]) for r in by["none"])
-print()
-print("| configuration | first 200, median ms | added over no agent | agent ready, median ms | classes loaded |")
-print("|---|---|---|---|---|")
-for config, rs in by.items():
-    first = statistics.median(int(r["first_200_ms"]) for r in rs)
-    ready = [int(r["agent_ready_ms"]) for r in rs if r["agent_ready_ms"] != "-"]
-    classes = statistics.median(int(r["classes"]) for r in rs)
-    print(f"| {config} | {first:.0f} | {first - base:+.0f} ms | {statistics.median(ready):.0f} |" if ready
-          else f"| {config} | {first:.0f} | {first - base:+.0f} ms | - |", f" {classes:.0f} |")
-PY
+echo
+python3 benchmarks/scripts/report.py startup "$results" | tee "$out/summary.md"

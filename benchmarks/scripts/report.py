@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Markdown tables from the benchmark scripts' raw results (benchmarks/target/*).
+
+usage: report.py startup|http-load|scrape <results.tsv>
+       report.py jmh <jmh.json>
+       report.py all <benchmarks/target>     the budget table and every section found
+
+Differences and ratios against no agent are taken round by round (the configurations run
+interleaved, so a round shares the machine's state) and their median is reported, which keeps
+a slow spell on a shared machine from landing on one configuration only.
+"""
+import csv
+import json
+import os
+import statistics
+import sys
+
+CONFIGS = ["none", "metrics-agent", "otel"]
+NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
+MIB = 1024 * 1024
+
+
+def rows(path):
+    with open(path) as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def by_round(results):
+    """{round: {config: row}} for rounds that have every configuration."""
+    rounds = {}
+    for r in results:
+        rounds.setdefault(r["round"], {})[r["config"]] = r
+    return {k: v for k, v in rounds.items() if all(c in v for c in CONFIGS)}
+
+
+def median_of(rounds, config, figure):
+    return statistics.median(figure(r[config]) for r in rounds.values())
+
+
+def median_diff(rounds, config, figure):
+    return statistics.median(figure(r[config]) - figure(r["none"]) for r in rounds.values())
+
+
+def median_ratio(rounds, config, figure):
+    return statistics.median(figure(r[config]) / figure(r["none"]) for r in rounds.values())
+
+
+# --- startup.sh -------------------------------------------------------------------------------
+
+def first_200_ms(r):
+    return int(r["first_200_ms"])
+
+
+def startup_summary(path):
+    rounds = by_round(rows(path))
+    out = {}
+    for c in CONFIGS:
+        ready = [int(r[c]["agent_ready_ms"]) for r in rounds.values() if r[c]["agent_ready_ms"] != "-"]
+        out[c] = {
+            "first_200_ms": median_of(rounds, c, first_200_ms),
+            "added_ms": median_diff(rounds, c, first_200_ms),
+            "ready_ms": statistics.median(ready) if ready else None,
+            "classes": median_of(rounds, c, lambda r: int(r["classes"])),
+        }
+    return len(rounds), out
+
+
+def startup_table(path):
+    n, s = startup_summary(path)
+    lines = [f"Startup of the demo service, {n} interleaved rounds, medians:", "",
+             "| configuration | first 200 | added over no agent | agent premain to ready | classes loaded |",
+             "|---|---|---|---|---|"]
+    for c in CONFIGS:
+        x = s[c]
+        added = "" if c == "none" else f"{x['added_ms']:+,.0f} ms"
+        ready = "" if x["ready_ms"] is None else f"{x['ready_ms']:,.0f} ms"
+        lines.append(f"| {NAMES[c]} | {x['first_200_ms']:,.0f} ms | {added} | {ready} | {x['classes']:,.0f} |")
+    return "\n".join(lines)
+
+
+# --- http-load.sh -----------------------------------------------------------------------------
+
+def cpu_per_request_us(r):
+    return int(r["cpu_us"]) / int(r["requests"])
+
+
+def throughput(r):
+    return int(r["requests"]) / (int(r["duration_us"]) / 1e6)
+
+
+def p99_us(r):
+    return int(r["p99_us"])
+
+
+def rss_mib(r):
+    return int(r["rss_kib"]) / 1024
+
+
+def http_summary(path):
+    rounds = by_round(rows(path))
+    out = {}
+    for c in CONFIGS:
+        scrapes = [float(r[c]["scrape_s"]) for r in rounds.values() if r[c]["scrape_s"] != "-"]
+        samples = [int(r[c]["samples"]) for r in rounds.values() if r[c]["samples"] != "-"]
+        out[c] = {
+            "cpu_us": median_of(rounds, c, cpu_per_request_us),
+            "cpu_added_us": median_diff(rounds, c, cpu_per_request_us),
+            "rps": median_of(rounds, c, throughput),
+            "rps_ratio": median_ratio(rounds, c, throughput),
+            "p50_us": median_of(rounds, c, lambda r: int(r["p50_us"])),
+            "p99_us": median_of(rounds, c, p99_us),
+            "p99_ratio": median_ratio(rounds, c, p99_us),
+            "rss_mib": median_of(rounds, c, rss_mib),
+            "rss_added_mib": median_diff(rounds, c, rss_mib),
+            "scrape_ms": statistics.median(scrapes) * 1000 if scrapes else None,
+            "samples": statistics.median(samples) if samples else None,
+        }
+    return len(rounds), out
+
+
+def http_table(path):
+    n, s = http_summary(path)
+    lines = [f"Hello-world servlet under wrk, {n} interleaved rounds, medians:", "",
+             "| configuration | CPU per request | added | throughput | x no agent | p50 | p99 | x no agent "
+             "| RSS after load | added | one /metrics scrape (samples) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for c in CONFIGS:
+        x = s[c]
+        base = c == "none"
+        scrape = "" if x["scrape_ms"] is None else f"{x['scrape_ms']:.1f} ms ({x['samples']:,.0f})"
+        lines.append(
+            f"| {NAMES[c]} | {x['cpu_us']:.1f} µs | {'' if base else format(x['cpu_added_us'], '+.1f') + ' µs'} "
+            f"| {x['rps']:,.0f} /s | {'' if base else format(x['rps_ratio'], '.3f')} "
+            f"| {x['p50_us']:,.0f} µs | {x['p99_us']:,.0f} µs | {'' if base else format(x['p99_ratio'], '.3f')} "
+            f"| {x['rss_mib']:.0f} MiB | {'' if base else format(x['rss_added_mib'], '+.1f') + ' MiB'} | {scrape} |")
+    return "\n".join(lines)
+
+
+# --- scrape.sh --------------------------------------------------------------------------------
+
+def scrape_summary(path):
+    out = {}
+    for shape in ("counter", "timer"):
+        rs = [r for r in rows(path) if r["shape"] == shape]
+        if rs:
+            out[shape] = {
+                "rounds": len(rs),
+                "samples": statistics.median(int(r["samples"]) for r in rs),
+                "bytes": statistics.median(int(r["text_bytes"]) for r in rs),
+                "text_ms": statistics.median(float(r["text_s"]) for r in rs) * 1000,
+                "openmetrics_ms": statistics.median(float(r["openmetrics_gzip_s"]) for r in rs) * 1000,
+            }
+    return out
+
+
+def scrape_table(path):
+    s = scrape_summary(path)
+    lines = ["Scrape of 10,000 label combinations (metrics-agent), medians of 20 scrapes per JVM, "
+             "median over JVMs:", "",
+             "| rule | samples served | text size | text format | OpenMetrics, gzip |",
+             "|---|---|---|---|---|"]
+    for shape, x in s.items():
+        lines.append(f"| {shape}, 10,000 keys | {x['samples']:,.0f} | {x['bytes'] / MIB:.1f} MiB "
+                     f"| {x['text_ms']:.1f} ms | {x['openmetrics_ms']:.1f} ms |")
+    return "\n".join(lines)
+
+
+# --- JMH --------------------------------------------------------------------------------------
+
+def jmh_results(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def jmh_table(path):
+    lines = ["JMH (`-prof gc`), per benchmark:", "",
+             "| benchmark | params | score | error | unit | allocated per op |",
+             "|---|---|---|---|---|---|"]
+    for b in jmh_results(path):
+        name = b["benchmark"].replace("dev.metricsagent.benchmarks.", "")
+        params = ", ".join(f"{k}={v}" for k, v in (b.get("params") or {}).items())
+        m = b["primaryMetric"]
+        alloc = b.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm")
+        alloc_text = "" if alloc is None else f"{alloc['score']:.1f} B"
+        error = m.get("scoreError")
+        error_text = "" if error is None or error != error else f"± {error:.2f}"
+        lines.append(f"| {name} | {params} | {m['score']:.2f} | {error_text} | {m['scoreUnit']} | {alloc_text} |")
+    return "\n".join(lines)
+
+
+# --- all --------------------------------------------------------------------------------------
+
+OTEL_JAR = "benchmarks/target/otel/opentelemetry-javaagent-2.22.0.jar"
+AGENT_JAR = "agent/target/metrics-agent.jar"
+
+
+def jar_mb(target, jar):
+    """Size in MB of a jar given relative to the checkout that holds `target` (benchmarks/target)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(target))), jar)
+    return os.path.getsize(path) / 1e6 if os.path.isfile(path) else None
+
+
+def jar_table(target):
+    lines = ["| jar | size |", "|---|---|"]
+    for label, jar in (("metrics-agent", AGENT_JAR), ("OpenTelemetry agent 2.22.0", OTEL_JAR)):
+        mb = jar_mb(target, jar)
+        if mb is not None:
+            lines.append(f"| {label} | {mb:.1f} MB |")
+    return "\n".join(lines)
+
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def budget_table(target):
+    lines = ["| figure | budget | metrics-agent | OpenTelemetry agent | within budget |", "|---|---|---|---|---|"]
+    startup = os.path.join(target, "startup/results.tsv")
+    if os.path.isfile(startup):
+        _, s = startup_summary(startup)
+        a, o = s["metrics-agent"]["added_ms"], s["otel"]["added_ms"]
+        lines.append(f"| startup to first 200, added | <= 300 ms | {a:+,.0f} ms | {o:+,.0f} ms | {verdict(a <= 300)} |")
+    http = os.path.join(target, "http-load/results.tsv")
+    if os.path.isfile(http):
+        _, s = http_summary(http)
+        a, o = s["metrics-agent"], s["otel"]
+        lines += [
+            f"| CPU per hello-world request, added | <= 1.5 µs | {a['cpu_added_us']:+.1f} µs | {o['cpu_added_us']:+.1f} µs "
+            f"| {verdict(a['cpu_added_us'] <= 1.5)} |",
+            f"| throughput, x no agent | >= 0.97 | {a['rps_ratio']:.3f} | {o['rps_ratio']:.3f} | {verdict(a['rps_ratio'] >= 0.97)} |",
+            f"| p99 latency, x no agent | <= 1.05 | {a['p99_ratio']:.3f} | {o['p99_ratio']:.3f} | {verdict(a['p99_ratio'] <= 1.05)} |",
+            f"| resident memory added, fixed heap | <= 20 MiB | {a['rss_added_mib']:+.1f} MiB | {o['rss_added_mib']:+.1f} MiB "
+            f"| {verdict(a['rss_added_mib'] <= 20)} |",
+        ]
+    ours, otel = jar_mb(target, AGENT_JAR), jar_mb(target, OTEL_JAR)
+    lines.append(f"| jar size | <= 8 MB | {ours:.1f} MB | {otel or 0:.1f} MB | {verdict(ours <= 8)} |")
+    scrape = os.path.join(target, "scrape/results.tsv")
+    if os.path.isfile(scrape):
+        s = scrape_summary(scrape)
+        if "counter" in s:
+            ms = s["counter"]["text_ms"]
+            lines.append(f"| scrape of 10,000 series (text) | <= 50 ms | {ms:.1f} ms | n/a | {verdict(ms <= 50)} |")
+    jmh = os.path.join(target, "results/jmh.json")
+    if os.path.isfile(jmh):
+        allocs = [b["secondaryMetrics"]["·gc.alloc.rate.norm"]["score"] for b in jmh_results(jmh)
+                  if "·gc.alloc.rate.norm" in b.get("secondaryMetrics", {})]
+        if allocs:
+            worst = max(allocs)
+            lines.append(f"| allocation per instrumented call (worst JMH benchmark) | 0 B | {worst:.1f} B | | "
+                         f"{verdict(worst < 1)} |")
+    lines.append("| per-call cost of a rule-timed method | <= 50 ns, <= 1.3 x hand-written | see JMH below | | |")
+    return "\n".join(lines)
+
+
+def all_sections(target):
+    parts = ["### Budget", "", budget_table(target), ""]
+    for title, rel, table in (("Startup", "startup/results.tsv", startup_table),
+                              ("Under load", "http-load/results.tsv", http_table),
+                              ("Scrape", "scrape/results.tsv", scrape_table),
+                              ("Per call (JMH)", "results/jmh.json", jmh_table)):
+        path = os.path.join(target, rel)
+        if os.path.isfile(path):
+            parts += [f"### {title}", "", table(path), ""]
+    parts += ["### Jar size", "", jar_table(target), ""]
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    section, path = sys.argv[1], sys.argv[2]
+    print({"startup": startup_table, "http-load": http_table, "scrape": scrape_table,
+           "jmh": jmh_table, "all": all_sections}[section](path))

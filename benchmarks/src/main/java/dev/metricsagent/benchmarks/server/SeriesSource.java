@@ -1,0 +1,15 @@
+package dev.metricsagent.benchmarks.server;
+
+/** The methods that the scrape benchmark's method rules select; each returns its key's length. */
+public final class SeriesSource {
+
+  private SeriesSource() {}
+
+  public static int counted(String key) {
+    return key.length();
+  }
+
+  public static int timed(String key) {
+    return key.length();
+  }
+}
