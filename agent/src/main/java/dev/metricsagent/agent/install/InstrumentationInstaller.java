@@ -2,6 +2,7 @@ package dev.metricsagent.agent.install;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
@@ -59,7 +60,8 @@ public final class InstrumentationInstaller {
         .ignore(
             nameStartsWith("net.bytebuddy.")
                 .or(nameStartsWith("dev.metricsagent."))
-                .or(nameStartsWith("jdk.internal."))
+                // java.net.http's implementation is the one jdk.internal package instrumented.
+                .or(nameStartsWith("jdk.internal.").and(not(nameStartsWith("jdk.internal.net.http."))))
                 .or(nameStartsWith("sun.reflect."))
                 .or(nameStartsWith("java.lang.invoke."))
                 .or(isSynthetic()))

@@ -1,0 +1,39 @@
+package dev.metricsagent.instrumentation.httpclient;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.TypeInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code java.net.HttpURLConnection} (http and https: the https implementation delegates to a
+ * subclass of the same class). The exchange happens in the private {@code getInputStream0}, which
+ * every way of reading a response (getInputStream, getResponseCode, getHeaderField...) goes
+ * through; redirects it follows are decided in {@code followRedirect}.
+ */
+final class UrlConnectionInstrumentation implements TypeInstrumentation {
+
+  private static final String PACKAGE = "dev.metricsagent.instrumentation.httpclient.";
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("sun.net.www.protocol.http.HttpURLConnection");
+  }
+
+  @Override
+  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+    return advice
+        .forAdvice()
+        .advice(
+            named("getInputStream0").and(takesNoArguments()),
+            PACKAGE + "UrlConnectionExchangeAdvice")
+        .advice(
+            named("followRedirect").and(takesNoArguments()).and(returns(boolean.class)),
+            PACKAGE + "UrlConnectionRedirectAdvice");
+  }
+}
