@@ -1,6 +1,7 @@
 package dev.metricsagent.agent;
 
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
+import dev.metricsagent.instrumentation.httpclient.HttpClientModule;
 import dev.metricsagent.instrumentation.jdbc.JdbcModule;
 import dev.metricsagent.instrumentation.rules.RulesModule;
 import dev.metricsagent.instrumentation.servlet.ServletModule;
@@ -15,6 +16,6 @@ final class InstrumentationModules {
   private InstrumentationModules() {}
 
   static List<InstrumentationModule> all() {
-    return List.of(new RulesModule(), new ServletModule(), new JdbcModule());
+    return List.of(new RulesModule(), new HttpClientModule(), new ServletModule(), new JdbcModule());
   }
 }
