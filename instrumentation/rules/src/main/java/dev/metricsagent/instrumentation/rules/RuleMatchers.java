@@ -32,11 +32,13 @@ public final class RuleMatchers {
 
   /** Whether any method of this type may be selected: the class conditions of one selection hold. */
   public boolean selectsType(TypeDescription type) {
-    if (type.isSynthetic() || type.isAnnotation() || rule.isExcludedClass(type.getName())) {
+    String name = type.getName();
+    if (rule.isExcludedClass(name)) {
       return false;
     }
     for (ClassSelection selection : rule.selections()) {
-      if (selection.matchesClassName(type.getName()) && hierarchyMatches(selection, type)
+      if (selection.matchesClassName(name) && !type.isSynthetic() && !type.isAnnotation()
+          && hierarchyMatches(selection, type)
           && (selection.annotation() == null || annotatedOrDeclaresAnnotated(type, selection.annotation()))) {
         return true;
       }
