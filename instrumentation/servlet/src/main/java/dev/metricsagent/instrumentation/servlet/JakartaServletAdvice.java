@@ -59,6 +59,8 @@ public final class JakartaServletAdvice {
     MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
     String matchName = match == null ? null : match.name();
     String pattern = mapping == null ? null : mapping.getPattern();
+    // The webapp's, a field: the request's own getContextPath re-derives it from the URI.
+    String contextPath = request.getServletContext().getContextPath();
     Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
     Object frameworkPattern =
         mark instanceof String ? mark : request.getAttribute(ServletBridge.SPRING_PATTERN);
@@ -77,7 +79,7 @@ public final class JakartaServletAdvice {
                           startNanos,
                           http.getMethod(),
                           request.getScheme(),
-                          http.getContextPath(),
+                          contextPath,
                           http.getServletPath(),
                           matchName,
                           pattern,
@@ -91,7 +93,7 @@ public final class JakartaServletAdvice {
         startNanos,
         http.getMethod(),
         request.getScheme(),
-        http.getContextPath(),
+        contextPath,
         http.getServletPath(),
         matchName,
         pattern,

@@ -71,6 +71,8 @@ public final class JavaxServletAdvice {
     if (matchName == null && http.getPathInfo() != null) {
       matchName = "PATH"; // Servlet 3: path info means a path mapping, prefixed by the servlet path
     }
+    // The webapp's, a field: the request's own getContextPath re-derives it from the URI.
+    String contextPath = request.getServletContext().getContextPath();
     Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
     Object frameworkPattern =
         mark instanceof String ? mark : request.getAttribute(ServletBridge.SPRING_PATTERN);
@@ -89,7 +91,7 @@ public final class JavaxServletAdvice {
                           startNanos,
                           http.getMethod(),
                           request.getScheme(),
-                          http.getContextPath(),
+                          contextPath,
                           http.getServletPath(),
                           matchName,
                           pattern,
@@ -103,7 +105,7 @@ public final class JavaxServletAdvice {
         startNanos,
         http.getMethod(),
         request.getScheme(),
-        http.getContextPath(),
+        contextPath,
         http.getServletPath(),
         matchName,
         pattern,
