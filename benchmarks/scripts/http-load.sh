@@ -57,6 +57,7 @@ run_once() {
   pid=$!
   trap "stop_jvm $pid" EXIT
   await_200 "$hello" $pid "$log"
+  require_listener $app_port $pid
   wrk "${wrk_shape[@]}" -d"${warmup_s}s" "$hello" >"$log.warmup"
   before=$(cpu_ticks $pid)
   wrk "${wrk_shape[@]}" -d"${load_s}s" --latency -s benchmarks/scripts/wrk-report.lua "$hello" >"$log.wrk"

@@ -30,6 +30,15 @@ await_200() {
   done
 }
 
+# Fails unless the JVM measured is the process listening on the port it was given.
+require_listener() {
+  local port=$1 pid=$2
+  if ! ss -ltnpH "sport = :$port" | grep -q "pid=$pid,"; then
+    echo "port $port is served by another process than JVM $pid: $(ss -ltnpH "sport = :$port")" >&2
+    exit 1
+  fi
+}
+
 # SIGTERM, then SIGKILL after 10 s, so that a hanging shutdown never stalls the suite.
 stop_jvm() {
   local pid=$1 i
@@ -54,10 +63,11 @@ rss_kib() {
   awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
 }
 
-# Median seconds of 20 timed GETs after 3 unmeasured ones; extra arguments go to curl.
+# Median seconds of 20 timed GETs after 10 unmeasured ones (which let the JIT compile the
+# exposition code); extra arguments go to curl.
 median_get_seconds() {
   local i
-  for i in 1 2 3; do curl -s -o /dev/null "$@"; done
+  for i in $(seq 1 10); do curl -s -o /dev/null "$@"; done
   for i in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done |
     sort -n | awk '{ t[NR] = $1 } END { print (t[10] + t[11]) / 2 }'
 }

@@ -155,6 +155,8 @@ def scrape_summary(path):
 
 def scrape_table(path):
     s = scrape_summary(path)
+    if not s:
+        return "No scrape results: see benchmarks/target/scrape/*.log."
     lines = ["Scrape of 10,000 label combinations (metrics-agent), medians of 20 scrapes per JVM, "
              "median over JVMs:", "",
              "| rule | samples served | text size | text format | OpenMetrics, gzip |",
@@ -167,24 +169,68 @@ def scrape_table(path):
 
 # --- JMH --------------------------------------------------------------------------------------
 
+# How benchmarks pair a run with the agent to its run without: each family's benchmark classes
+# follow one of these shapes (benchmarks/src/main/java/dev/metricsagent/benchmarks/<family>/).
+PAIRS = [
+    ("WithAgent.", "WithoutAgent."),                        # one class per configuration
+    ("RuleTimerBenchmark.ruleTimed", "RuleTimerBenchmark.untimed"),
+]
+
+
 def jmh_results(path):
     with open(path) as f:
         return json.load(f)
 
 
+def short_name(b):
+    name = b["benchmark"].replace("dev.metricsagent.benchmarks.", "")
+    params = ",".join(f"{k}={v}" for k, v in (b.get("params") or {}).items())
+    return f"{name}({params})" if params else name
+
+
+def alloc_bytes(b):
+    secondary = b.get("secondaryMetrics", {})
+    # JMH 1.37 names it gc.alloc.rate.norm; versions before 1.36 put a "·" in front.
+    alloc = secondary.get("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"))
+    return None if alloc is None else float(alloc["score"])
+
+
+def jmh_by_name(path):
+    return {short_name(b): b for b in jmh_results(path)}
+
+
+def jmh_pairs(path):
+    """[(name with agent, its result, the result without)] for every pair found."""
+    found = jmh_by_name(path)
+    pairs = []
+    for name, b in sorted(found.items()):
+        for agent, baseline in PAIRS:
+            if agent in name and name.replace(agent, baseline) in found:
+                pairs.append((name, b, found[name.replace(agent, baseline)]))
+    return pairs
+
+
 def jmh_table(path):
-    lines = ["JMH (`-prof gc`), per benchmark:", "",
-             "| benchmark | params | score | error | unit | allocated per op |",
-             "|---|---|---|---|---|---|"]
-    for b in jmh_results(path):
-        name = b["benchmark"].replace("dev.metricsagent.benchmarks.", "")
-        params = ", ".join(f"{k}={v}" for k, v in (b.get("params") or {}).items())
+    lines = ["Every JMH benchmark (`-prof gc`):", "",
+             "| benchmark | score | error | unit | allocated per op |", "|---|---|---|---|---|"]
+    for name, b in sorted(jmh_by_name(path).items()):
         m = b["primaryMetric"]
-        alloc = b.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm")
-        alloc_text = "" if alloc is None else f"{alloc['score']:.1f} B"
-        error = m.get("scoreError")
-        error_text = "" if error is None or error != error else f"± {error:.2f}"
-        lines.append(f"| {name} | {params} | {m['score']:.2f} | {error_text} | {m['scoreUnit']} | {alloc_text} |")
+        error = float(m.get("scoreError", "NaN"))  # JMH writes "NaN" when one iteration ran
+        error_text = "" if error != error else f"± {error:.2f}"
+        alloc = alloc_bytes(b)
+        lines.append(f"| {name} | {m['score']:.2f} | {error_text} | {m['scoreUnit']} "
+                     f"| {'' if alloc is None else format(alloc, '.1f') + ' B'} |")
+    pairs = jmh_pairs(path)
+    if pairs:
+        lines += ["", "With the agent against the same benchmark without it:", "",
+                  "| benchmark (with agent) | added per op | x without | allocation added per op |",
+                  "|---|---|---|---|"]
+        for name, agent, base in pairs:
+            a, z = agent["primaryMetric"], base["primaryMetric"]
+            alloc_a, alloc_z = alloc_bytes(agent), alloc_bytes(base)
+            alloc = "" if alloc_a is None or alloc_z is None else f"{alloc_a - alloc_z:+.1f} B"
+            lines.append(f"| {name} | {a['score'] - z['score']:+.2f} {a['scoreUnit']} "
+                         f"| {a['score'] / z['score']:.3f} | {alloc} |")
     return "\n".join(lines)
 
 
@@ -242,13 +288,18 @@ def budget_table(target):
             lines.append(f"| scrape of 10,000 series (text) | <= 50 ms | {ms:.1f} ms | n/a | {verdict(ms <= 50)} |")
     jmh = os.path.join(target, "results/jmh.json")
     if os.path.isfile(jmh):
-        allocs = [b["secondaryMetrics"]["·gc.alloc.rate.norm"]["score"] for b in jmh_results(jmh)
-                  if "·gc.alloc.rate.norm" in b.get("secondaryMetrics", {})]
-        if allocs:
-            worst = max(allocs)
-            lines.append(f"| allocation per instrumented call (worst JMH benchmark) | 0 B | {worst:.1f} B | | "
-                         f"{verdict(worst < 1)} |")
-    lines.append("| per-call cost of a rule-timed method | <= 50 ns, <= 1.3 x hand-written | see JMH below | | |")
+        found = jmh_by_name(jmh)
+        rule, hand = found.get("rules.RuleTimerBenchmark.ruleTimed"), found.get("rules.RuleTimerBenchmark.handTimed")
+        if rule and hand:
+            ns, ratio = rule["primaryMetric"]["score"], rule["primaryMetric"]["score"] / hand["primaryMetric"]["score"]
+            lines.append(f"| per-call cost of a rule-timed method | <= 50 ns, <= 1.3 x hand-written | {ns:.1f} ns, "
+                         f"{ratio:.2f} x | | {verdict(ns <= 50 and ratio <= 1.3)} |")
+        added = [(alloc_bytes(a) - alloc_bytes(z), name) for name, a, z in jmh_pairs(jmh)
+                 if alloc_bytes(a) is not None and alloc_bytes(z) is not None]
+        if added:
+            worst, name = max(added)
+            lines.append(f"| allocation per instrumented call, worst JMH pair | 0 B | {worst:+.1f} B ({name}) | "
+                         f"| {verdict(worst < 1)} |")
     return "\n".join(lines)
 
 

@@ -6,9 +6,9 @@
 # table, the machine and the commands, ready to paste into docs/performance.md.
 #
 # usage: benchmarks/scripts/run-all.sh [--quick]
-#   full:    startup 7 rounds; load 5 rounds of 15 s warm-up + 30 s; scrape 3 JVMs;
+#   full:    startup 7 rounds; load 5 rounds of 15 s warm-up + 30 s; scrape 3 JVMs per shape;
 #            JMH 2 forks x (5 x 2 s warm-up + 5 x 2 s)                          (about 30 min)
-#   --quick: startup 3 rounds; load 3 rounds of 3 s + 4 s; scrape 1 JVM;
+#   --quick: startup 3 rounds; load 3 rounds of 3 s + 4 s; scrape 1 JVM, counter only;
 #            JMH 1 fork x (1 x 1 s + 2 x 1 s)                                  (under 5 min)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +19,7 @@ case "${1:-}" in
   *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
 esac
 if [ $mode = quick ]; then
-  startup_args=(3); load_args=(3 3 4); scrape_args=(1)
+  startup_args=(3); load_args=(3 3 4); scrape_args=(1 counter)
   jmh_args=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
 else
   startup_args=(7); load_args=(5 15 30); scrape_args=(3)

@@ -5,15 +5,17 @@
 #   counter: a counter rule, 10,000 series (plus the default JVM, HTTP and agent metrics);
 #   timer:   a timer rule, 10,000 histograms of 17 series each (14 buckets, +Inf, _count, _sum).
 # Each scrape is timed by curl on loopback, in the text format (curl's default Accept) and as
-# Prometheus asks by default (OpenMetrics, gzip); medians of 20 after 3 unmeasured scrapes.
+# Prometheus asks by default (OpenMetrics, gzip); medians of 20 after 10 unmeasured scrapes.
 # metrics-agent only: without an agent there is nothing to scrape, and the OpenTelemetry agent
 # has no rule that labels a metric by a method argument.
 #
-# usage: benchmarks/scripts/scrape.sh [rounds]      (default 3; needs `mvn -B package -DskipTests`)
+# usage: benchmarks/scripts/scrape.sh [rounds] [shapes]     (defaults 3 "counter timer";
+#        needs `mvn -B package -DskipTests`)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source benchmarks/scripts/jvm-runs.sh
 rounds=${1:-3}
+shapes=${2:-counter timer}
 agent=agent/target/metrics-agent.jar
 server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/scrape
@@ -27,14 +29,14 @@ metrics_port=19664
 metrics_url=http://127.0.0.1:$metrics_port/metrics
 openmetrics_accept='application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.2,*/*;q=0.1'
 
-for shape in counter timer; do
+for shape in $shapes; do
   method=$([ $shape = counter ] && echo counted || echo timed)
   cat >"$out/$shape.yaml" <<YAML
 cardinality_limit: 20000
 rules:
   - metric: bench_keys
     type: $shape
-    select: dev.metricsagent.benchmarks.server.SeriesSource#$method
+    select: com.example.bench.SeriesSource#$method
     code_labels: false
     labels: {key: '{arg0}'}
 YAML
@@ -50,6 +52,7 @@ run_once() {
   pid=$!
   trap "stop_jvm $pid" EXIT
   await_200 "http://127.0.0.1:$app_port/hello" $pid "$log"
+  require_listener $app_port $pid
   curl -sf -o /dev/null "http://127.0.0.1:$app_port/series?count=$keys"
   curl -s "$metrics_url" >"$out/$shape.txt"
   if [ "$(grep -c '^bench_keys' "$out/$shape.txt")" -lt $keys ]; then
@@ -67,7 +70,7 @@ run_once() {
 results=$out/results.tsv
 echo -e "round\tshape\tsamples\ttext_bytes\ttext_s\topenmetrics_gzip_s" >"$results"
 for round in $(seq 1 "$rounds"); do
-  for shape in counter timer; do
+  for shape in $shapes; do
     line=$(run_once $shape "$out/$shape-$round.log")
     echo -e "$round\t$line" | tee -a "$results"
   done

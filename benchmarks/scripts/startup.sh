@@ -38,6 +38,7 @@ run_once() {
   trap "stop_jvm $pid" EXIT
   await_200 "http://127.0.0.1:$app_port/owners/1" $pid "$log"
   end=$(date +%s%N)
+  require_listener $app_port $pid
   stop_jvm $pid
   trap - EXIT
   echo $(( (end - start) / 1000000 ))

@@ -1,6 +1,9 @@
-package dev.metricsagent.benchmarks.server;
+package com.example.bench;
 
-/** The methods that the scrape benchmark's method rules select; each returns its key's length. */
+/**
+ * The methods that the scrape benchmark's method rules select; each returns its key's length.
+ * Outside dev.metricsagent, which the agent never instruments.
+ */
 public final class SeriesSource {
 
   private SeriesSource() {}

@@ -1,5 +1,6 @@
 package dev.metricsagent.benchmarks.server;
 
+import com.example.bench.SeriesSource;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
