@@ -130,6 +130,13 @@ public final class JdbcBridge {
     return a == b || (a != null && a.equals(b));
   }
 
+  public static void statementClosed(Object statement) {
+    JdbcSink recorder = sink;
+    if (recorder != null) {
+      recorder.statementClosed(statement);
+    }
+  }
+
   // ------------------------------------------------------------ connection acquisition
 
   public static long acquireEnter() {

@@ -17,6 +17,9 @@ public interface JdbcSink {
   /** Remembers {@code state} (from {@link #describeStatement}) for {@code statement}, weakly. */
   void registerStatement(Object statement, Object state);
 
+  /** {@code Statement.close()}: what was kept for it can go now rather than at the next GC. */
+  void statementClosed(Object statement);
+
   /** A statement ran: {@code sql} is null for the no-argument prepared-statement variants. */
   void statementExecuted(Object statement, String sql, long durationNanos, Throwable thrown);
 

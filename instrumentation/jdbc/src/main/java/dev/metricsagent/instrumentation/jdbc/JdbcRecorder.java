@@ -60,6 +60,11 @@ final class JdbcRecorder implements JdbcSink {
   }
 
   @Override
+  public void statementClosed(Object statement) {
+    statements.remove(statement);
+  }
+
+  @Override
   public void statementExecuted(Object statement, String sql, long durationNanos, Throwable thrown) {
     StatementState state = statements.get(statement);
     SqlOperation operation = sql != null ? operations.get(sql) : state != null ? state.prepared() : SqlOperation.OTHER;

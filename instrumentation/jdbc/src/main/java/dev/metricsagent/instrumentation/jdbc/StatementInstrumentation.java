@@ -39,6 +39,7 @@ final class StatementInstrumentation implements TypeInstrumentation {
             namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0)),
             PACKAGE + "ExecuteBatchAdvice")
         .advice(named("addBatch").and(takesArguments(String.class)), PACKAGE + "AddBatchAdvice")
-        .advice(named("clearBatch").and(takesArguments(0)), PACKAGE + "ClearBatchAdvice");
+        .advice(named("clearBatch").and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
+        .advice(named("close").and(takesArguments(0)), PACKAGE + "CloseStatementAdvice");
   }
 }

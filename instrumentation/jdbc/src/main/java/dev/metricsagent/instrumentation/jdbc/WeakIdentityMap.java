@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A concurrent map from application objects (statements, connections) to what the agent knows
  * about them, that never keeps them alive: keys are weak and compared by identity (a driver's
  * {@code equals} is none of our business, and may even run SQL). Entries of collected keys are
- * removed on later writes.
+ * removed on later writes, or at once with {@link #remove}: an entry removed before its key is
+ * collected costs the garbage collector nothing, while each weak key still in the map when its
+ * referent dies must be processed by it.
  *
  * <p>{@link #get} allocates nothing: it looks up with a per-thread probe key that the map's
  * {@code equals} call matches against the weak keys.
@@ -33,6 +35,17 @@ final class WeakIdentityMap<V> {
   void put(Object key, V value) {
     removeCollected();
     map.put(new WeakKey(key, collected), value);
+  }
+
+  void remove(Object key) {
+    Probe probe = probes.get();
+    probe.key = key;
+    probe.hash = System.identityHashCode(key);
+    try {
+      map.remove(probe);
+    } finally {
+      probe.key = null;
+    }
   }
 
   int size() {

@@ -18,6 +18,16 @@ class WeakIdentityMapTest {
   }
 
   @Test
+  void removedKeysAreGone() {
+    WeakIdentityMap<String> map = new WeakIdentityMap<>();
+    Object key = new Object();
+    map.put(key, "value");
+    map.remove(key);
+    assertNull(map.get(key));
+    assertEquals(0, map.size());
+  }
+
+  @Test
   void entriesOfCollectedKeysGoAway() throws InterruptedException {
     WeakIdentityMap<String> map = new WeakIdentityMap<>();
     Object kept = new Object();
