@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class RuleReader {
 
+  private static final int MAX_LABELS = 6;
+  private static final int MAX_ARGUMENT_LABELS = 3;
   private static final List<String> KEYS = List.of("metric", "type", "help", "select", "class", "extends",
       "implements", "annotation", "methods", "visibility", "static", "constructors", "exclude", "labels",
       "code_labels", "allow_unscoped");
@@ -81,6 +83,9 @@ final class RuleReader {
         ? labels(rule.value("labels"), rule.pathOf("labels"))
         : new LinkedHashMap<>();
 
+    if (labels.size() > 0) {
+      labelLimits(rule, type, codeLabels, labels);
+    }
     if (nodes.problemCount() != problemsBefore) {
       return null;
     }
@@ -263,6 +268,28 @@ final class RuleReader {
     }
     if (exclude.has("methods")) {
       methods.addAll(methods(exclude.value("methods"), exclude.pathOf("methods")));
+    }
+  }
+
+  /**
+   * The recorder finds a method's data point through at most {@value #MAX_LABELS} labels without
+   * allocating, and passes at most {@value #MAX_ARGUMENT_LABELS} arguments to it.
+   */
+  private void labelLimits(
+      YamlMapping rule, RuleType type, boolean codeLabels, Map<String, LabelValue> labels) {
+    int total = labels.size() + (codeLabels ? 2 : 0) + (type == RuleType.TIMER ? 1 : 0);
+    if (total > MAX_LABELS) {
+      nodes.problem(rule.value("labels"), rule.pathOf("labels"), "a rule's metric can have at most "
+          + MAX_LABELS + " labels, and this one would have " + total + " (" + labels.size() + " here"
+          + (codeLabels ? ", code_namespace and code_function" : "")
+          + (type == RuleType.TIMER ? ", error_type" : "") + "); remove labels"
+          + (codeLabels ? " or set code_labels: false" : ""));
+    }
+    long arguments = labels.values().stream().filter(LabelValue::isArgument)
+        .mapToInt(LabelValue::argumentIndex).distinct().count();
+    if (arguments > MAX_ARGUMENT_LABELS) {
+      nodes.problem(rule.value("labels"), rule.pathOf("labels"), "labels can read at most "
+          + MAX_ARGUMENT_LABELS + " different arguments ({argN}), this rule reads " + arguments);
     }
   }
 

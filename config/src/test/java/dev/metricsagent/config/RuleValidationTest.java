@@ -26,6 +26,22 @@ class RuleValidationTest {
   }
 
   @Test
+  void aTimerHasAtMostSixLabelsCountingCodeLabelsAndErrorType() {
+    assertEquals(List.of("agent.yaml:2:51: rules[0].labels: a rule's metric can have at most 6 labels, and this"
+        + " one would have 7 (4 here, code_namespace and code_function, error_type); remove labels or set"
+        + " code_labels: false"),
+        problemsOfRule("{metric: calls, class: com.example.A, labels: {a: x, b: y, c: z, d: w}}"));
+  }
+
+  @Test
+  void labelsReadAtMostThreeDifferentArguments() {
+    assertEquals(List.of("agent.yaml:2:71: rules[0].labels: labels can read at most 3 different arguments"
+        + " ({argN}), this rule reads 4"),
+        problemsOfRule("{metric: calls, class: com.example.A, code_labels: false, labels: {a: '{arg0}',"
+            + " b: '{arg1}', c: '{arg2}', d: '{arg3}'}}"));
+  }
+
+  @Test
   void aMetricNameMustFollowPrometheusNaming() {
     assertEquals(List.of("agent.yaml:2:14: rules[0].metric: expected a metric name of letters, digits, '_' and ':',"
         + " not starting with a digit, got 'github-calls'; did you mean 'github_calls'?"),
