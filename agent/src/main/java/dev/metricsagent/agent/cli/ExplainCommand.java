@@ -1,5 +1,7 @@
 package dev.metricsagent.agent.cli;
 
+import dev.metricsagent.agent.install.IgnoredTypes;
+
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
 import dev.metricsagent.config.RuleConfig;
@@ -31,9 +33,6 @@ final class ExplainCommand {
 
   static final String USAGE = "usage: java -jar metrics-agent.jar explain --config <agent.yaml> --classpath"
       + " <jar or folder>[" + File.pathSeparator + "<jar or folder>...]";
-
-  /** The agent never instruments its own classes (see InstrumentationInstaller's ignore list). */
-  private static final String AGENT_PACKAGE = "dev.metricsagent.";
 
   private ExplainCommand() {}
 
@@ -109,11 +108,11 @@ final class ExplainCommand {
     }
     List<String> unreadable = new ArrayList<>();
     for (String className : classNames) {
-      if (className.startsWith(AGENT_PACKAGE)) {
-        continue;
-      }
       try {
         TypeDescription type = pool.describe(className).resolve();
+        if (IgnoredTypes.matcher().matches(type)) {
+          continue;
+        }
         for (int i = 0; i < matchers.size(); i++) {
           if (matchers.get(i).selectsType(type)) {
             for (MethodDescription method : type.getDeclaredMethods()) {

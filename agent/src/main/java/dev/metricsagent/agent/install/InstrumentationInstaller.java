@@ -1,8 +1,5 @@
 package dev.metricsagent.agent.install;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
@@ -53,18 +50,13 @@ public final class InstrumentationInstaller {
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        // Super types parsed once per class loader, not once per class that extends them.
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         // Weak: never keep a webapp's class loader alive through the agent.
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new TransformationListener(metrics))
-        .ignore(
-            nameStartsWith("net.bytebuddy.")
-                .or(nameStartsWith("dev.metricsagent."))
-                // java.net.http's implementation is the one jdk.internal package instrumented.
-                .or(nameStartsWith("jdk.internal.").and(not(nameStartsWith("jdk.internal.net.http."))))
-                .or(nameStartsWith("sun.reflect."))
-                .or(nameStartsWith("java.lang.invoke."))
-                .or(isSynthetic()))
+        .ignore(IgnoredTypes.matcher())
+        // The agent's own code lives in its class loader, whatever its package.
         .or(ElementMatchers.any(), ElementMatchers.is(agentClassLoader));
   }
 }
