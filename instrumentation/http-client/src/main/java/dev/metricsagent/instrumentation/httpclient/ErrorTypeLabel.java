@@ -13,6 +13,12 @@ final class ErrorTypeLabel {
 
   static final String TIMEOUT = "timeout";
 
+  /**
+   * OkHttp's connect step throws this internal wrapper; its caller unwraps it, so the
+   * application only ever sees the cause (a ConnectException, for instance).
+   */
+  private static final String OKHTTP_ROUTE_EXCEPTION = "okhttp3.internal.connection.RouteException";
+
   private ErrorTypeLabel() {}
 
   /** @param status the response status, 0 when none arrived */
@@ -22,6 +28,9 @@ final class ErrorTypeLabel {
     }
     if (error == null) {
       return null;
+    }
+    if (error.getCause() != null && error.getClass().getName().equals(OKHTTP_ROUTE_EXCEPTION)) {
+      error = error.getCause(); // what OkHttp rethrows to the application
     }
     if (isTimeout(error)) {
       return TIMEOUT;

@@ -1,0 +1,64 @@
+package dev.metricsagent.it.apps.httpclient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends one GET per argument, each {@code <client>=<url>}, in order, then prints
+ * {@code http-client-app done} and waits until its standard input closes.
+ *
+ * <p>Clients: urlconnection, javahttp-send, javahttp-async, apache4, apache5, okhttp,
+ * resttemplate; and github, whose URL is the API endpoint: it reads the repository octo/hello
+ * and its open pull requests with the GitHub API client library.
+ *
+ * <p>Every client has a 1 s read timeout. Each request prints {@code <client> <url> -> <status>}
+ * or {@code -> <exception class>}: the exception exactly as the application receives it.
+ */
+public final class HttpClientApp {
+
+    static final int READ_TIMEOUT_MS = 1_000;
+
+    private HttpClientApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Function<String, String>> clients = Map.of(
+                "urlconnection", Clients::urlConnection,
+                "javahttp-send", Clients::javaHttpSend,
+                "javahttp-async", Clients::javaHttpAsync,
+                "apache4", Clients::apache4,
+                "apache5", Clients::apache5,
+                "okhttp", Clients::okHttp,
+                "resttemplate", Clients::restTemplate,
+                "github", Clients::gitHub);
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String client = arg.substring(0, equals);
+            String url = arg.substring(equals + 1);
+            Function<String, String> send = clients.get(client);
+            if (send == null) {
+                System.err.println("http-client-app: unknown client " + client);
+                System.exit(2);
+            }
+            System.out.println(client + " " + url + " -> " + send.apply(url));
+        }
+        System.out.println("http-client-app done");
+        System.out.flush();
+        waitForEndOfInput();
+        Clients.close();
+    }
+
+    private static void waitForEndOfInput() {
+        InputStream in = System.in;
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // Input is ignored; only its end matters.
+            }
+        } catch (IOException e) {
+            // A broken stdin means the parent is gone.
+        }
+    }
+}
