@@ -51,7 +51,7 @@ public final class InstrumentationInstaller {
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         // Super types parsed once per class loader, not once per class that extends them.
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(new TypePoolCache())
         // Weak: never keep a webapp's class loader alive through the agent.
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new TransformationListener(metrics))
