@@ -31,6 +31,7 @@ record RequestCase(
 
     Map<String, String> labels() {
         return Map.of(
+                // The cases send GET or a made-up method, which the agent records as _OTHER.
                 "http_request_method", method.equals("GET") ? "GET" : "_OTHER",
                 "http_route", route,
                 "http_response_status_code", String.valueOf(clientStatus),

@@ -53,7 +53,8 @@ final class ServletApp implements AutoCloseable {
         while (true) {
             Optional<Double> value = scrape().find(name, labels);
             if ((value.isPresent() && value.get() == expected) || System.nanoTime() > deadline) {
-                return value.orElseThrow(() -> new AssertionError(scrape().value(name, labels)));
+                // Absent: value() fails, listing the series of that name.
+                return value.orElseGet(() -> scrape().value(name, labels));
             }
             sleep();
         }
