@@ -14,7 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code java.net.HttpURLConnection} (http and https: the https implementation delegates to a
  * subclass of the same class). The exchange happens in the private {@code getInputStream0}, which
  * every way of reading a response (getInputStream, getResponseCode, getHeaderField...) goes
- * through; redirects it follows are decided in {@code followRedirect}.
+ * through; redirects it follows are decided in {@code followRedirect}; a failed explicit
+ * {@code connect()} is an exchange that never got further.
  */
 final class UrlConnectionInstrumentation implements TypeInstrumentation {
 
@@ -32,6 +33,7 @@ final class UrlConnectionInstrumentation implements TypeInstrumentation {
         .advice(
             named("getInputStream0").and(takesNoArguments()),
             PACKAGE + "UrlConnectionExchangeAdvice")
+        .advice(named("connect").and(takesNoArguments()), PACKAGE + "UrlConnectionConnectAdvice")
         .advice(
             named("followRedirect").and(takesNoArguments()).and(returns(boolean.class)),
             PACKAGE + "UrlConnectionRedirectAdvice");

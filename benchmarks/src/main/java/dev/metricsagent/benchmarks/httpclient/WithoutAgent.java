@@ -1,0 +1,13 @@
+package dev.metricsagent.benchmarks.httpclient;
+
+import org.openjdk.jmh.annotations.Fork;
+
+/** The baseline: {@link HttpClientBenchmark} in a JVM without the agent. */
+@Fork(1)
+public class WithoutAgent extends HttpClientBenchmark {
+
+  @Override
+  boolean expectsAgent() {
+    return false;
+  }
+}
