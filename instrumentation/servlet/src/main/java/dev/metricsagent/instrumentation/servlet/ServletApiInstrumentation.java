@@ -1,5 +1,6 @@
 package dev.metricsagent.instrumentation.servlet;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -13,6 +14,7 @@ import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -37,35 +39,40 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
     return ClassLoaders.canSee(api + ".Servlet");
   }
 
+  /**
+   * Servlets and filters are application classes with any name, so there is no name to match
+   * first; a type's own methods are the next cheapest test, and rule out nearly every class
+   * before its super types are read. Subclasses that only inherit service or doFilter are left
+   * alone: the advice is in the class that declares the method.
+   */
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    // No name to match first: servlets and filters are application classes with any name.
     return not(isInterface())
+        .and(declaresMethod(service().or(doFilter())))
         .and(hasSuperType(named(api + ".Servlet").or(named(api + ".Filter"))));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
-    String request = api + ".ServletRequest";
-    String response = api + ".ServletResponse";
-    return advice
-        .forAdvice()
-        .advice(
-            named("service")
-                .and(takesArguments(2))
-                .and(takesArgument(0, named(request)))
-                .and(takesArgument(1, named(response)))
-                .and(not(isAbstract()))
-                .and(not(isStatic())),
-            adviceClass)
-        .advice(
-            named("doFilter")
-                .and(takesArguments(3))
-                .and(takesArgument(0, named(request)))
-                .and(takesArgument(1, named(response)))
-                .and(takesArgument(2, named(api + ".FilterChain")))
-                .and(not(isAbstract()))
-                .and(not(isStatic())),
-            adviceClass);
+    return advice.forAdvice().advice(service(), adviceClass).advice(doFilter(), adviceClass);
+  }
+
+  private ElementMatcher.Junction<MethodDescription> service() {
+    return named("service")
+        .and(takesArguments(2))
+        .and(takesArgument(0, named(api + ".ServletRequest")))
+        .and(takesArgument(1, named(api + ".ServletResponse")))
+        .and(not(isAbstract()))
+        .and(not(isStatic()));
+  }
+
+  private ElementMatcher.Junction<MethodDescription> doFilter() {
+    return named("doFilter")
+        .and(takesArguments(3))
+        .and(takesArgument(0, named(api + ".ServletRequest")))
+        .and(takesArgument(1, named(api + ".ServletResponse")))
+        .and(takesArgument(2, named(api + ".FilterChain")))
+        .and(not(isAbstract()))
+        .and(not(isStatic()));
   }
 }
