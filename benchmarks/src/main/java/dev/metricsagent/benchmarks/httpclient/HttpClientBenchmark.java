@@ -33,6 +33,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public abstract class HttpClientBenchmark {
 
+  /**
+   * The JDK's server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm
+   * and delayed ACKs make every exchange take 40 ms, whatever the client does.
+   */
+  static final String NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
+
   private static final byte[] BODY = "ok".getBytes();
 
   private HttpServer server;
