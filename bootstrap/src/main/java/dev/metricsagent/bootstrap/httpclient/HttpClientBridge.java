@@ -76,7 +76,7 @@ public final class HttpClientBridge {
 
   /**
    * The thread leaves an exchange that goes on asynchronously without recording it: {@link
-   * #record} does when the response arrives.
+   * #javaHttpClientExchange} does when the response arrives.
    */
   public static void leave(long start) {
     if (start != 0L) {
@@ -101,22 +101,6 @@ public final class HttpClientBridge {
     long now = System.nanoTime();
     recorder.exchange(method, scheme, host, port, path, status, null, now - hop[0]);
     hop[0] = now == 0L ? 1L : now;
-  }
-
-  /** An asynchronous exchange that {@link #enter} started (and {@link #leave} left) completed. */
-  public static void record(
-      long start,
-      String method,
-      String scheme,
-      String host,
-      int port,
-      String path,
-      int status,
-      Throwable error) {
-    HttpClientSink recorder = sink;
-    if (start != 0L && recorder != null) {
-      recorder.exchange(method, scheme, host, port, path, status, error, System.nanoTime() - start);
-    }
   }
 
   /**
