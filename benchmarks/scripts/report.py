@@ -19,6 +19,9 @@ CONFIGS = ["none", "metrics-agent", "otel"]
 NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
 MIB = 1024 * 1024
 
+ROUND_NOTE = ("\n\n\"added\" and \"x no agent\": medians of the per-round differences and ratios (each round "
+              "runs the configurations back to back), so they need not equal the difference of the medians.")
+
 
 def rows(path):
     with open(path) as f:
@@ -84,7 +87,7 @@ def startup_table(path):
         ready = "" if x["ready_ms"] is None else f"{x['ready_ms']:,.0f} ms"
         lines.append(f"| {NAMES[c]} | {x['first_200_ms']:,.0f} ms | {added} | {x['cpu_ms']:,.0f} ms | {cpu_added} "
                      f"| {ready} | {x['classes']:,.0f} |")
-    return "\n".join(lines)
+    return "\n".join(lines) + ROUND_NOTE
 
 
 # --- http-load.sh -----------------------------------------------------------------------------
@@ -142,7 +145,7 @@ def http_table(path):
             f"| {x['rps']:,.0f} /s | {'' if base else format(x['rps_ratio'], '.3f')} "
             f"| {x['p50_us']:,.0f} µs | {x['p99_us']:,.0f} µs | {'' if base else format(x['p99_ratio'], '.3f')} "
             f"| {x['rss_mib']:.0f} MiB | {'' if base else format(x['rss_added_mib'], '+.1f') + ' MiB'} | {scrape} |")
-    return "\n".join(lines)
+    return "\n".join(lines) + ROUND_NOTE
 
 
 # --- scrape.sh --------------------------------------------------------------------------------
