@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PushgatewayExporter {
 
+  private static final int SHUTDOWN_WAIT_SECONDS = 5;
+
   private final PushGateway pushGateway;
   private final PushgatewayConfig config;
   private final ScheduledExecutorService scheduler;
@@ -81,7 +83,13 @@ public final class PushgatewayExporter {
 
   /** The final values of a batch job stay in the Pushgateway unless asked to delete them. */
   private void shutdown() {
-    scheduler.shutdownNow();
+    // A push still in flight must land before the last push or the delete, not after it.
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (!config.deleteOnShutdown()) {
       push();
     } else {

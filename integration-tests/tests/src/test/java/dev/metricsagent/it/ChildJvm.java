@@ -57,10 +57,10 @@ public final class ChildJvm implements AutoCloseable {
      * Group 1: version, group 2: the URL.
      */
     public static final Pattern AGENT_STARTUP_LINE =
-            Pattern.compile("^metrics-agent (\\S+): serving ([^;\\s]+);.*$", Pattern.MULTILINE);
+            Pattern.compile("^metrics-agent (\\S+): serving ([^;,\\s]+)[;,].*$", Pattern.MULTILINE);
 
     /** The last word of an agent's start: it serves, or it says why not. */
-    private static final Pattern AGENT_OUTCOME = Pattern.compile("^metrics-agent(?: \\S+: (?:serving [^;\\s]+;"
+    private static final Pattern AGENT_OUTCOME = Pattern.compile("^metrics-agent(?: \\S+: (?:serving [^;,\\s]+[;,]"
             + "|not serving|metrics server disabled)|: failed to start|: invalid configuration)");
 
     private final String name;
