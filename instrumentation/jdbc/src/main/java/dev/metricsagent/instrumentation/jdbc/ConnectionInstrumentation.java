@@ -5,8 +5,10 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,18 +20,26 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
 
+  private static final ElementMatcher.Junction<MethodDescription> PREPARE =
+      namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
+  private static final ElementMatcher.Junction<MethodDescription> CREATE = named("createStatement");
+
+  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return JdbcClassFiles.MENTIONS_JDBC;
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return ApplicationTypes.implementing("java.sql.Connection");
+    return ApplicationTypes.implementing("java.sql.Connection", PREPARE.or(CREATE));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(
-            namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class)),
-            PACKAGE + "PrepareStatementAdvice")
-        .advice(named("createStatement"), PACKAGE + "CreateStatementAdvice");
+        .advice(PREPARE, PACKAGE + "PrepareStatementAdvice")
+        .advice(CREATE, PACKAGE + "CreateStatementAdvice");
   }
 }

@@ -6,8 +6,10 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -17,17 +19,25 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class DataSourceInstrumentation implements TypeInstrumentation {
 
+  private static final ElementMatcher.Junction<MethodDescription> GET_CONNECTION =
+      named("getConnection").and(returns(named("java.sql.Connection")));
+
+  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return JdbcClassFiles.MENTIONS_JDBC;
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(nameStartsWith("com.zaxxer.hikari.")).and(ApplicationTypes.implementing("javax.sql.DataSource"));
+    return not(nameStartsWith("com.zaxxer.hikari."))
+        .and(ApplicationTypes.implementing("javax.sql.DataSource", GET_CONNECTION));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(
-            named("getConnection").and(returns(named("java.sql.Connection"))),
-            "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
+        .advice(GET_CONNECTION, "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
   }
 }

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -27,6 +28,11 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(POOL);
+  }
+
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return ClassFileFilter.named(POOL, "com.zaxxer.hikari.pool.PoolBase");
   }
 
   @Override

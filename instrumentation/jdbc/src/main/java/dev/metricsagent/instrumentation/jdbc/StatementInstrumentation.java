@@ -7,8 +7,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -22,24 +24,44 @@ final class StatementInstrumentation implements TypeInstrumentation {
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
 
+  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_SQL =
+      namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, String.class));
+  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_PREPARED =
+      namedOneOf(EXECUTE).and(isPublic()).and(takesArguments(0));
+  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_BATCH =
+      namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0));
+  private static final ElementMatcher.Junction<MethodDescription> ADD_BATCH =
+      named("addBatch").and(takesArguments(String.class));
+  private static final ElementMatcher.Junction<MethodDescription> CLEAR_BATCH =
+      named("clearBatch").and(takesArguments(0));
+
+  /**
+   * Not close(), which half the classes of any application declare: a statement class that
+   * overrides close() alone keeps its superclass's advice, and its entries then leave the
+   * agent's map when the statement is garbage collected rather than when it is closed.
+   */
+  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return JdbcClassFiles.MENTIONS_JDBC;
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return ApplicationTypes.implementing("java.sql.Statement");
+    return ApplicationTypes.implementing(
+        "java.sql.Statement",
+        EXECUTE_SQL.or(EXECUTE_PREPARED).or(EXECUTE_BATCH).or(ADD_BATCH).or(CLEAR_BATCH));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(
-            namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, String.class)),
-            PACKAGE + "ExecuteSqlAdvice")
-        .advice(namedOneOf(EXECUTE).and(isPublic()).and(takesArguments(0)), PACKAGE + "ExecutePreparedAdvice")
-        .advice(
-            namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0)),
-            PACKAGE + "ExecuteBatchAdvice")
-        .advice(named("addBatch").and(takesArguments(String.class)), PACKAGE + "AddBatchAdvice")
-        .advice(named("clearBatch").and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
+        .advice(EXECUTE_SQL, PACKAGE + "ExecuteSqlAdvice")
+        .advice(EXECUTE_PREPARED, PACKAGE + "ExecutePreparedAdvice")
+        .advice(EXECUTE_BATCH, PACKAGE + "ExecuteBatchAdvice")
+        .advice(ADD_BATCH, PACKAGE + "AddBatchAdvice")
+        .advice(CLEAR_BATCH, PACKAGE + "ClearBatchAdvice")
         .advice(named("close").and(takesArguments(0)), PACKAGE + "CloseStatementAdvice");
   }
 }
