@@ -3,14 +3,13 @@ package dev.metricsagent.agent.install;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per loading thread: when the current class's transformation began and who matched it. */
+/** Per loading thread: which instrumentations matched the class being transformed. */
 final class CurrentTransformation {
 
   private static final ThreadLocal<CurrentTransformation> CURRENT =
       ThreadLocal.withInitial(CurrentTransformation::new);
 
   private final List<String> instrumentations = new ArrayList<>(2);
-  private long startNanos;
 
   static CurrentTransformation get() {
     return CURRENT.get();
@@ -18,7 +17,6 @@ final class CurrentTransformation {
 
   void begin() {
     instrumentations.clear();
-    startNanos = System.nanoTime();
   }
 
   void matched(String instrumentation) {
@@ -29,9 +27,7 @@ final class CurrentTransformation {
     return instrumentations;
   }
 
-  /** Returns the nanoseconds since {@link #begin()}. */
-  long end() {
+  void end() {
     instrumentations.clear();
-    return System.nanoTime() - startNanos;
   }
 }

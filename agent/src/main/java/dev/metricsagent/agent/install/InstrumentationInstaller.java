@@ -3,6 +3,7 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
@@ -30,7 +31,13 @@ public final class InstrumentationInstaller {
     }
     ByteBuddySafeMode.enable();
     AdviceFactory advice = new AdviceFactory(agentClassLoader);
-    AgentBuilder builder = baseBuilder();
+    ClassFileFilter filter = ClassFileFilter.none();
+    for (InstrumentationModule module : modules) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        filter = filter.or(type.classFileFilter());
+      }
+    }
+    AgentBuilder builder = baseBuilder(filter);
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         builder =
@@ -42,12 +49,13 @@ public final class InstrumentationInstaller {
     builder.installOn(instrumentation);
   }
 
-  private AgentBuilder baseBuilder() {
+  private AgentBuilder baseBuilder(ClassFileFilter filter) {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         // Advice only adds code to existing methods: classes keep their shape, which is what
         // retransformation of already loaded classes requires, and what keeps them safe.
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(new PrefilteredDiscovery(filter))
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         // Super types parsed once per class loader, not once per class that extends them.
@@ -55,6 +63,9 @@ public final class InstrumentationInstaller {
         // Weak: never keep a webapp's class loader alive through the agent.
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new TransformationListener(metrics))
+        .with(
+            (AgentBuilder.TransformerDecorator)
+                byteBuddy -> new PrefilteringTransformer(byteBuddy, filter, metrics))
         .ignore(IgnoredTypes.matcher())
         // The agent's own code lives in its class loader, whatever its package.
         .or(ElementMatchers.any(), ElementMatchers.is(agentClassLoader));

@@ -16,6 +16,15 @@ public interface TypeInstrumentation {
     return ElementMatchers.any();
   }
 
+  /**
+   * What a class must be or mention to be worth matching at all, checked on the raw class file
+   * before Byte Buddy describes it (see {@link ClassFileFilter}). Every instrumentation should
+   * narrow this: one that lets every class through makes every class pay for every matcher.
+   */
+  default ClassFileFilter classFileFilter() {
+    return ClassFileFilter.any();
+  }
+
   /** Keep name-based matchers first: they cost nothing, hierarchy matchers cost a type parse. */
   ElementMatcher<TypeDescription> typeMatcher();
 

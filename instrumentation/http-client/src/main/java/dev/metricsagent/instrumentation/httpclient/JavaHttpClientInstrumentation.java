@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,6 +20,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class JavaHttpClientInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.httpclient.";
+
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return ClassFileFilter.named("jdk.internal.net.http.HttpClientImpl");
+  }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,6 +21,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class UrlConnectionInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.httpclient.";
+
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return ClassFileFilter.named("sun.net.www.protocol.http.HttpURLConnection");
+  }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {

@@ -1,6 +1,9 @@
 package dev.metricsagent.instrumentation.rules;
 
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
+
 import dev.metricsagent.config.ClassSelection;
+import dev.metricsagent.config.NamePattern;
 import dev.metricsagent.config.RuleConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,23 @@ public final class RuleMatchers {
 
   public RuleConfig rule() {
     return rule;
+  }
+
+  /**
+   * The classes the rule's name patterns allow, for the agent's pre-filter: by the literal start
+   * of each pattern. A selection without a class pattern (an allow_unscoped rule) allows all.
+   */
+  public ClassFileFilter classFileFilter() {
+    ClassFileFilter filter = ClassFileFilter.none();
+    for (ClassSelection selection : rule.selections()) {
+      if (selection.classNames().isEmpty()) {
+        return ClassFileFilter.any();
+      }
+      for (NamePattern pattern : selection.classNames()) {
+        filter = filter.or(ClassFileFilter.nameStartsWith(pattern.literalPrefix()));
+      }
+    }
+    return filter;
   }
 
   /** Whether any method of this type may be selected: the class conditions of one selection hold. */

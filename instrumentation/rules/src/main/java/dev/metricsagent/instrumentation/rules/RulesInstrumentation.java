@@ -1,6 +1,7 @@
 package dev.metricsagent.instrumentation.rules;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -22,6 +23,15 @@ final class RulesInstrumentation implements TypeInstrumentation {
   RulesInstrumentation(List<RuleMatchers> rules, InstrumentedMethods methods) {
     this.rules = List.copyOf(rules);
     this.methods = methods;
+  }
+
+  @Override
+  public ClassFileFilter classFileFilter() {
+    ClassFileFilter filter = ClassFileFilter.none();
+    for (RuleMatchers rule : rules) {
+      filter = filter.or(rule.classFileFilter());
+    }
+    return filter;
   }
 
   @Override

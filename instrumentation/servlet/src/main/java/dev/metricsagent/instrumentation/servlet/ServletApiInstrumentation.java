@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -45,6 +46,12 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
    * before its super types are read. Subclasses that only inherit service or doFilter are left
    * alone: the advice is in the class that declares the method.
    */
+  /** A servlet or filter declares service or doFilter, whose descriptors name the API's types. */
+  @Override
+  public ClassFileFilter classFileFilter() {
+    return ClassFileFilter.mentions(api.replace('.', '/') + "/");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface())

@@ -1,0 +1,60 @@
+package dev.metricsagent.agent.install;
+
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * Which already loaded classes Byte Buddy considers for retransformation when the agent
+ * installs: only those the instrumentations' filters accept. Otherwise each of the thousand or
+ * so classes loaded before premain would be described and matched, some through reflection.
+ *
+ * <p>The JDK's own classes are judged by name only (no JDK class implements a servlet or JDBC
+ * API); an application's classes, already loaded when the agent is attached late, are read from
+ * their class loader to check what they mention.
+ */
+final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.DiscoveryStrategy {
+
+  private final ClassFileFilter filter;
+
+  PrefilteredDiscovery(ClassFileFilter filter) {
+    this.filter = filter;
+  }
+
+  @Override
+  public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
+    List<Class<?>> candidates = new ArrayList<>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (instrumentation.isModifiableClass(type) && isCandidate(type)) {
+        candidates.add(type);
+      }
+    }
+    return Collections.singletonList(candidates);
+  }
+
+  private boolean isCandidate(Class<?> type) {
+    if (type.isArray() || type.isPrimitive()) {
+      return false;
+    }
+    String internalName = type.getName().replace('.', '/');
+    ClassLoader loader = type.getClassLoader();
+    if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+      return filter.accepts(internalName, NO_CLASS_FILE);
+    }
+    try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+      return in == null || filter.accepts(internalName, in.readAllBytes());
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** An empty constant pool: mentions nothing. */
+  private static final byte[] NO_CLASS_FILE = {
+    (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55, 0, 1
+  };
+}

@@ -1,0 +1,122 @@
+package dev.metricsagent.instrumentation.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A test of a class file before Byte Buddy sees it: by its name, or by the names its constant
+ * pool mentions, read straight from the bytes without parsing the class. Most classes an
+ * application loads concern no instrumentation; this lets the agent skip them for the price of
+ * a hash lookup or a pass over the constant pool, instead of a type description and every
+ * family's matchers (measured: most of the agent's startup cost).
+ *
+ * <p>A filter must be conservative: it may accept a class that the type matcher then rejects,
+ * never reject one the matcher would accept.
+ */
+public final class ClassFileFilter {
+
+  private static final ClassFileFilter ANY = new ClassFileFilter(true, Set.of(), List.of(), List.of());
+  private static final ClassFileFilter NONE = new ClassFileFilter(false, Set.of(), List.of(), List.of());
+
+  private final boolean any;
+  private final Set<String> names;
+  private final List<String> prefixes;
+  private final List<byte[]> mentions;
+
+  private ClassFileFilter(
+      boolean any, Set<String> names, List<String> prefixes, List<byte[]> mentions) {
+    this.any = any;
+    this.names = names;
+    this.prefixes = prefixes;
+    this.mentions = mentions;
+  }
+
+  /** Lets every class through: for type matchers that nothing cheaper can anticipate. */
+  public static ClassFileFilter any() {
+    return ANY;
+  }
+
+  /** Lets no class through; the start of an {@link #or} chain. */
+  public static ClassFileFilter none() {
+    return NONE;
+  }
+
+  /** Classes with one of these names ({@code java.net.HttpURLConnection} form). */
+  public static ClassFileFilter named(String... classNames) {
+    Set<String> internal = new HashSet<>();
+    for (String name : classNames) {
+      internal.add(name.replace('.', '/'));
+    }
+    return new ClassFileFilter(false, internal, List.of(), List.of());
+  }
+
+  /** Classes whose name starts with one of these prefixes ({@code com.example.} form). */
+  public static ClassFileFilter nameStartsWith(String... prefixes) {
+    List<String> internal = new ArrayList<>();
+    for (String prefix : prefixes) {
+      internal.add(prefix.replace('.', '/'));
+    }
+    return new ClassFileFilter(false, Set.of(), internal, List.of());
+  }
+
+  /**
+   * Classes whose constant pool mentions one of these fragments anywhere in a name or
+   * descriptor ({@code javax/servlet/} form): a class that implements a method taking or
+   * returning a library type names that type in its method descriptors.
+   */
+  public static ClassFileFilter mentions(String... fragments) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (String fragment : fragments) {
+      bytes.add(fragment.getBytes(StandardCharsets.US_ASCII));
+    }
+    return new ClassFileFilter(false, Set.of(), List.of(), bytes);
+  }
+
+  /** Classes that either filter accepts. */
+  public ClassFileFilter or(ClassFileFilter other) {
+    if (any || other.any) {
+      return ANY;
+    }
+    Set<String> allNames = new HashSet<>(names);
+    allNames.addAll(other.names);
+    List<String> allPrefixes = new ArrayList<>(prefixes);
+    allPrefixes.addAll(other.prefixes);
+    List<byte[]> allMentions = new ArrayList<>(mentions);
+    allMentions.addAll(other.mentions);
+    return new ClassFileFilter(
+        false,
+        Collections.unmodifiableSet(allNames),
+        Collections.unmodifiableList(allPrefixes),
+        Collections.unmodifiableList(allMentions));
+  }
+
+  public boolean acceptsAll() {
+    return any;
+  }
+
+  /**
+   * @param internalName the class's name as the JVM gives it to transformers ({@code a/b/C});
+   *     may be null for hidden classes
+   * @param classFile the class file's bytes
+   */
+  public boolean accepts(String internalName, byte[] classFile) {
+    if (any) {
+      return true;
+    }
+    if (internalName != null) {
+      if (names.contains(internalName)) {
+        return true;
+      }
+      for (String prefix : prefixes) {
+        if (internalName.startsWith(prefix)) {
+          return true;
+        }
+      }
+    }
+    return !mentions.isEmpty() && ConstantPool.mentionsAny(classFile, mentions);
+  }
+}

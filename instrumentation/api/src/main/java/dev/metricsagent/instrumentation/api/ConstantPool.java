@@ -1,0 +1,113 @@
+package dev.metricsagent.instrumentation.api;
+
+import java.util.List;
+
+/**
+ * Reads the UTF-8 entries of a class file's constant pool in place (JVMS 4.4), where every class
+ * name, method name and descriptor a class uses is written once. Anything unexpected answers
+ * "yes, it may mention it", so a damaged or future class file is handed on, never skipped.
+ */
+final class ConstantPool {
+
+  private static final int UTF8 = 1;
+  private static final int INTEGER = 3;
+  private static final int FLOAT = 4;
+  private static final int LONG = 5;
+  private static final int DOUBLE = 6;
+  private static final int CLASS = 7;
+  private static final int STRING = 8;
+  private static final int FIELD_REF = 9;
+  private static final int METHOD_REF = 10;
+  private static final int INTERFACE_METHOD_REF = 11;
+  private static final int NAME_AND_TYPE = 12;
+  private static final int METHOD_HANDLE = 15;
+  private static final int METHOD_TYPE = 16;
+  private static final int DYNAMIC = 17;
+  private static final int INVOKE_DYNAMIC = 18;
+  private static final int MODULE = 19;
+  private static final int PACKAGE = 20;
+
+  private ConstantPool() {}
+
+  static boolean mentionsAny(byte[] classFile, List<byte[]> fragments) {
+    try {
+      int count = u2(classFile, 8);
+      int offset = 10;
+      for (int index = 1; index < count; index++) {
+        int tag = classFile[offset] & 0xFF;
+        switch (tag) {
+          case UTF8:
+            int length = u2(classFile, offset + 1);
+            if (containsAny(classFile, offset + 3, length, fragments)) {
+              return true;
+            }
+            offset += 3 + length;
+            break;
+          case CLASS:
+          case STRING:
+          case METHOD_TYPE:
+          case MODULE:
+          case PACKAGE:
+            offset += 3;
+            break;
+          case METHOD_HANDLE:
+            offset += 4;
+            break;
+          case INTEGER:
+          case FLOAT:
+          case FIELD_REF:
+          case METHOD_REF:
+          case INTERFACE_METHOD_REF:
+          case NAME_AND_TYPE:
+          case DYNAMIC:
+          case INVOKE_DYNAMIC:
+            offset += 5;
+            break;
+          case LONG:
+          case DOUBLE:
+            offset += 9;
+            index++; // takes two slots
+            break;
+          default:
+            return true;
+        }
+      }
+      return false;
+    } catch (ArrayIndexOutOfBoundsException damaged) {
+      return true;
+    }
+  }
+
+  private static boolean containsAny(byte[] bytes, int start, int length, List<byte[]> fragments) {
+    for (int f = 0; f < fragments.size(); f++) {
+      if (contains(bytes, start, length, fragments.get(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(byte[] bytes, int start, int length, byte[] fragment) {
+    int last = start + length - fragment.length;
+    byte first = fragment[0];
+    for (int i = start; i <= last; i++) {
+      if (bytes[i] == first && regionMatches(bytes, i, fragment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionMatches(byte[] bytes, int at, byte[] fragment) {
+    for (int j = 1; j < fragment.length; j++) {
+      if (bytes[at + j] != fragment[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int u2(byte[] bytes, int offset) {
+    return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+  }
+}
