@@ -4,6 +4,7 @@ import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
 import javax.servlet.FilterRegistration;
 import javax.servlet.ServletContainerInitializer;
 import javax.servlet.ServletContext;
@@ -22,8 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The servlets and filter tomcat9-app registers, each a case the servlet
- * instrumentation must count exactly once (the javax twin of ../shared/jakarta-servlets):
+ * The servlets and filter every javax container app registers, each a case the servlet
+ * instrumentation must count exactly once (shared by tomcat9-app and jetty9-app; the javax
+ * twin of ../jakarta-servlets):
  *
  * <pre>
  * /*            PassThroughFilter  every request enters this filter first, then a servlet
@@ -72,6 +74,13 @@ public final class ServletScenarios implements ServletContainerInitializer {
   }
 
   static final class PassThroughFilter implements Filter {
+    // Abstract before Servlet 4.0 (Jetty 9.4 implements 3.1).
+    @Override
+    public void init(FilterConfig config) {}
+
+    @Override
+    public void destroy() {}
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {

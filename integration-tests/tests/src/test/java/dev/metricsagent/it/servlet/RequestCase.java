@@ -59,5 +59,6 @@ record RequestCase(
                 "one series per case, nothing counted twice:\n" + scrape.series(DURATION_COUNT));
         assertEquals(total, scrape.sum(DURATION_COUNT, Map.of()), "requests sent == requests recorded");
         assertEquals(0.0, scrape.sum("http_server_active_requests", Map.of()), "no request still active");
+        assertEquals(0.0, scrape.value("metrics_agent_advice_errors_total"), "no advice failed");
     }
 }
