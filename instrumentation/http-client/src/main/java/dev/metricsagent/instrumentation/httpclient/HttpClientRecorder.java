@@ -5,6 +5,7 @@ import dev.metricsagent.config.HttpClientConfig;
 import dev.metricsagent.config.PeerConfig;
 import dev.metricsagent.config.RateLimitHeaders;
 import dev.metricsagent.instrumentation.api.DataPointCache;
+import dev.metricsagent.instrumentation.api.HttpMethodLabel;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
@@ -98,7 +99,7 @@ final class HttpClientRecorder implements HttpClientSink {
     String template = peer >= 0 && path != null ? peers.get(peer).urlTemplateFor(path) : null;
     dataPoints
         .get(
-            RequestMethodLabel.of(method),
+            HttpMethodLabel.of(method),
             StatusCodeLabel.of(status),
             ErrorTypeLabel.of(status, error),
             host,

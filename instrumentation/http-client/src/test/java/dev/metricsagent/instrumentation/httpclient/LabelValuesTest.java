@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.metricsagent.instrumentation.api.HttpMethodLabel;
 import org.junit.jupiter.api.Test;
 
 class LabelValuesTest {
 
   @Test
   void standardMethodsAreKeptAndOthersAreOther() {
-    assertEquals("GET", RequestMethodLabel.of("GET"));
-    assertEquals("PATCH", RequestMethodLabel.of("PATCH"));
-    assertEquals("_OTHER", RequestMethodLabel.of("PROPFIND"));
-    assertEquals("_OTHER", RequestMethodLabel.of("get"));
-    assertEquals("_OTHER", RequestMethodLabel.of(null));
+    assertEquals("GET", HttpMethodLabel.of("GET"));
+    assertEquals("PATCH", HttpMethodLabel.of("PATCH"));
+    assertEquals("_OTHER", HttpMethodLabel.of("PROPFIND"));
+    assertEquals("_OTHER", HttpMethodLabel.of("get"));
+    assertEquals("_OTHER", HttpMethodLabel.of(null));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.metricsagent.instrumentation.servlet;
 
 import dev.metricsagent.bootstrap.servlet.ServletSink;
 import dev.metricsagent.instrumentation.api.DataPointCache;
+import dev.metricsagent.instrumentation.api.HttpMethodLabel;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
@@ -39,7 +40,7 @@ final class ServletRecorder implements ServletSink {
 
   @Override
   public void started(String method, String scheme) {
-    active.get(HttpMethods.label(method), UrlSchemes.label(scheme)).inc();
+    active.get(HttpMethodLabel.of(method), UrlSchemes.label(scheme)).inc();
   }
 
   @Override
@@ -56,7 +57,7 @@ final class ServletRecorder implements ServletSink {
       int status,
       Throwable thrown) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    String methodLabel = HttpMethods.label(method);
+    String methodLabel = HttpMethodLabel.of(method);
     String schemeLabel = UrlSchemes.label(scheme);
     active.get(methodLabel, schemeLabel).dec();
     String route =

@@ -1,16 +1,17 @@
-package dev.metricsagent.instrumentation.httpclient;
+package dev.metricsagent.instrumentation.api;
 
 /**
- * The {@code http_request_method} label: the standard methods as they are, anything else
- * {@code _OTHER}, so that a client sending made-up methods cannot grow the series count.
+ * The {@code http_request_method} label, for servers and clients alike: the standard methods as
+ * they are, anything else {@code _OTHER}, so that made-up methods cannot grow the series count.
  */
-final class RequestMethodLabel {
+public final class HttpMethodLabel {
 
-  static final String OTHER = "_OTHER";
+  public static final String OTHER = "_OTHER";
 
-  private RequestMethodLabel() {}
+  private HttpMethodLabel() {}
 
-  static String of(String method) {
+  /** Returns the interned constant, so the label value is one of ten strings. */
+  public static String of(String method) {
     if (method == null) {
       return OTHER;
     }
