@@ -44,7 +44,7 @@ public final class DemoApp {
     int actualPort = connector.getLocalPort();
     System.out.println("demo: serving http://localhost:" + actualPort + "/owners/1");
     if (traffic) {
-      new TrafficGenerator("http://localhost:" + actualPort).start();
+      new TrafficGenerator(actualPort).start();
       System.out.println("demo: generating traffic of its own; metrics: http://localhost:9464/metrics");
     }
     tomcat.getServer().await();

@@ -11,22 +11,25 @@ import java.util.Random;
 final class TrafficGenerator extends Thread {
 
   private final String baseUrl;
+  /** The fake GitHub API, reached under another loopback address so it is its own peer. */
+  private final String githubUrl;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Random random = new Random();
 
-  TrafficGenerator(String baseUrl) {
+  TrafficGenerator(int port) {
     super("demo-traffic");
     setDaemon(true);
-    this.baseUrl = baseUrl;
+    this.baseUrl = "http://localhost:" + port;
+    this.githubUrl = "http://127.0.0.2:" + port;
   }
 
   @Override
   public void run() {
     while (!isInterrupted()) {
       try {
-        get("/owners/" + (1 + random.nextInt(7)));
-        get("/api/github/repos/metrics-agent/metrics-agent/pulls");
+        get(baseUrl + "/owners/" + (1 + random.nextInt(7)));
+        get(githubUrl + "/api/github/repos/metrics-agent/metrics-agent/pulls");
         Thread.sleep(200);
       } catch (InterruptedException e) {
         return;
@@ -36,9 +39,9 @@ final class TrafficGenerator extends Thread {
     }
   }
 
-  private void get(String path) throws Exception {
+  private void get(String url) throws Exception {
     client.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
         HttpResponse.BodyHandlers.discarding());
   }
 }
