@@ -9,7 +9,9 @@ import java.sql.Statement;
 
 /**
  * Turns what the jdbc advice reports into observations. Per statement execution: one weak-map
- * lookup for the statement's state, one cached parse for plain SQL, one data-point lookup.
+ * lookup for the statement's state, then for a prepared statement that succeeds the observation
+ * on its data point, found at its first success; otherwise one cached parse for plain SQL and one
+ * data-point lookup.
  *
  * <p>Why a weak map from statement to state, rather than anything on the statement itself: the
  * agent adds no fields to classes (they may already be loaded and are retransformed), and the SQL
@@ -67,6 +69,16 @@ final class JdbcRecorder implements JdbcSink {
   @Override
   public void statementExecuted(Object statement, String sql, long durationNanos, Throwable thrown) {
     StatementState state = statements.get(statement);
+    if (sql == null && thrown == null && state != null) {
+      DistributionDataPoint success = state.preparedSuccess();
+      if (success == null) {
+        SqlOperation prepared = state.prepared();
+        success = dataPoint(state.target(), prepared.name(), prepared.collection(), null);
+        state.preparedSuccess(success);
+      }
+      success.observe(durationNanos / 1e9);
+      return;
+    }
     SqlOperation operation = sql != null ? operations.get(sql) : state != null ? state.prepared() : SqlOperation.OTHER;
     record(target(statement, state), operation.name(), operation.collection(), thrown, durationNanos);
   }
@@ -132,8 +144,11 @@ final class JdbcRecorder implements JdbcSink {
   }
 
   private void record(DbTarget target, String operation, String collection, Throwable thrown, long nanos) {
-    durations
-        .get(target.system(), target.namespace(), operation, collection, SqlErrorType.of(thrown))
-        .observe(nanos / 1e9);
+    dataPoint(target, operation, collection, SqlErrorType.of(thrown)).observe(nanos / 1e9);
+  }
+
+  private DistributionDataPoint dataPoint(
+      DbTarget target, String operation, String collection, String errorType) {
+    return durations.get(target.system(), target.namespace(), operation, collection, errorType);
   }
 }
