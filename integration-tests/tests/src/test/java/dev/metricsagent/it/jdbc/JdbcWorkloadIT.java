@@ -106,6 +106,7 @@ class JdbcWorkloadIT {
             expected.put(labels("BATCH INSERT", table, ""), 1.0); // prepared, 4 rows
             expected.put(labels("SELECT", table, ""), 8.0); // 5 prepared, 3 plain (comment, WITH)
             expected.put(labels("UPDATE", table, ""), 2.0); // prepared executeUpdate + execute
+            expected.put(labels("CALL", "", ""), 2.0); // CallableStatement {? = call abs(?)}
             expected.put(labels("DELETE", table, ""), 1.0);
             expected.put(labels("BATCH UPDATE", table, ""), 1.0); // plain, 2 statements
             expected.put(labels("BATCH", "", ""), 1.0); // plain, an INSERT and a DELETE

@@ -4,11 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 
 /**
  * Runs one known JDBC workload through a HikariCP pool, then says it is ready and waits for its
@@ -107,6 +109,13 @@ public final class JdbcApp {
             update.setString(1, "three");
             update.setInt(2, 3);
             update.execute(); // UPDATE: 2
+        }
+        try (CallableStatement abs = connection.prepareCall("{? = call abs(?)}")) {
+            abs.registerOutParameter(1, Types.INTEGER);
+            for (int value = -2; value < 0; value++) { // CALL: 1, 2
+                abs.setInt(2, value);
+                abs.execute();
+            }
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM " + table + " WHERE id = 1"); // DELETE: 1
