@@ -79,7 +79,8 @@ final class JdbcRecorder implements JdbcSink {
       success.observe(durationNanos / 1e9);
       return;
     }
-    SqlOperation operation = sql != null ? operations.get(sql) : state != null ? state.prepared() : SqlOperation.OTHER;
+    SqlOperation operation =
+        sql != null ? operations.get(sql) : state != null ? state.prepared() : SqlOperation.OTHER;
     record(target(statement, state), operation.name(), operation.collection(), thrown, durationNanos);
   }
 
