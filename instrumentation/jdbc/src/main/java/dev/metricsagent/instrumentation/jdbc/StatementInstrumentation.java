@@ -35,17 +35,17 @@ final class StatementInstrumentation implements TypeInstrumentation {
   private static final ElementMatcher.Junction<MethodDescription> CLEAR_BATCH =
       named("clearBatch").and(takesArguments(0));
 
-  /**
-   * Not close(), which half the classes of any application declare: a statement class that
-   * overrides close() alone keeps its superclass's advice, and its entries then leave the
-   * agent's map when the statement is garbage collected rather than when it is closed.
-   */
   /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
   @Override
   public ClassFileFilter classFileFilter() {
     return JdbcClassFiles.MENTIONS_JDBC;
   }
 
+  /**
+   * Not close(), which half the classes of any application declare: a statement class that
+   * overrides close() alone keeps its superclass's advice, and its entries then leave the
+   * agent's map when the statement is garbage collected rather than when it is closed.
+   */
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return ApplicationTypes.implementing(
