@@ -25,14 +25,24 @@ public final class ClassFileFilter {
   private final boolean any;
   private final Set<String> names;
   private final List<String> prefixes;
-  private final List<byte[]> mentions;
+  private final List<Mentions> mentions;
+  /** Every clause's first fragments, scanned for in one pass; at most 64. */
+  private final List<byte[]> firstFragments;
 
   private ClassFileFilter(
-      boolean any, Set<String> names, List<String> prefixes, List<byte[]> mentions) {
+      boolean any, Set<String> names, List<String> prefixes, List<Mentions> mentions) {
     this.any = any;
     this.names = names;
     this.prefixes = prefixes;
     this.mentions = mentions;
+    List<byte[]> first = new ArrayList<>();
+    for (Mentions clause : mentions) {
+      first.addAll(clause.groups.get(0));
+    }
+    if (first.size() > 64) {
+      throw new IllegalArgumentException("at most 64 fragments, got " + first.size());
+    }
+    this.firstFragments = Collections.unmodifiableList(first);
   }
 
   /** Lets every class through: for type matchers that nothing cheaper can anticipate. */
@@ -51,7 +61,7 @@ public final class ClassFileFilter {
     for (String name : classNames) {
       internal.add(name.replace('.', '/'));
     }
-    return new ClassFileFilter(false, internal, List.of(), List.of());
+    return new ClassFileFilter(false, Collections.unmodifiableSet(internal), List.of(), List.of());
   }
 
   /** Classes whose name starts with one of these prefixes ({@code com.example.} form). */
@@ -60,7 +70,7 @@ public final class ClassFileFilter {
     for (String prefix : prefixes) {
       internal.add(prefix.replace('.', '/'));
     }
-    return new ClassFileFilter(false, Set.of(), internal, List.of());
+    return new ClassFileFilter(false, Set.of(), Collections.unmodifiableList(internal), List.of());
   }
 
   /**
@@ -69,11 +79,22 @@ public final class ClassFileFilter {
    * returning a library type names that type in its method descriptors.
    */
   public static ClassFileFilter mentions(String... fragments) {
-    List<byte[]> bytes = new ArrayList<>();
-    for (String fragment : fragments) {
-      bytes.add(fragment.getBytes(StandardCharsets.US_ASCII));
+    return new ClassFileFilter(
+        false, Set.of(), List.of(), List.of(new Mentions(List.of(ascii(fragments)))));
+  }
+
+  /**
+   * Narrows a {@link #mentions} filter: the class must also mention one of these fragments
+   * (typically the names of the methods to instrument). Checked only for classes that passed
+   * the first fragments, so it costs the other classes nothing.
+   */
+  public ClassFileFilter andMentions(String... fragments) {
+    if (any || !names.isEmpty() || !prefixes.isEmpty() || mentions.size() != 1) {
+      throw new IllegalStateException("andMentions narrows a single mentions(...) filter");
     }
-    return new ClassFileFilter(false, Set.of(), List.of(), bytes);
+    List<List<byte[]>> groups = new ArrayList<>(mentions.get(0).groups);
+    groups.add(ascii(fragments));
+    return new ClassFileFilter(false, Set.of(), List.of(), List.of(new Mentions(groups)));
   }
 
   /** Classes that either filter accepts. */
@@ -85,7 +106,7 @@ public final class ClassFileFilter {
     allNames.addAll(other.names);
     List<String> allPrefixes = new ArrayList<>(prefixes);
     allPrefixes.addAll(other.prefixes);
-    List<byte[]> allMentions = new ArrayList<>(mentions);
+    List<Mentions> allMentions = new ArrayList<>(mentions);
     allMentions.addAll(other.mentions);
     return new ClassFileFilter(
         false,
@@ -117,6 +138,45 @@ public final class ClassFileFilter {
         }
       }
     }
-    return !mentions.isEmpty() && ConstantPool.mentionsAny(classFile, mentions);
+    if (mentions.isEmpty()) {
+      return false;
+    }
+    long found = ConstantPool.scan(classFile, firstFragments, false);
+    int bit = 0;
+    for (Mentions clause : mentions) {
+      int count = clause.groups.get(0).size();
+      long clauseBits = ((count == 64 ? -1L : (1L << count) - 1)) << bit;
+      if ((found & clauseBits) != 0 && clause.restMatch(classFile)) {
+        return true;
+      }
+      bit += count;
+    }
+    return false;
+  }
+
+  private static List<byte[]> ascii(String... fragments) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (String fragment : fragments) {
+      bytes.add(fragment.getBytes(StandardCharsets.US_ASCII));
+    }
+    return Collections.unmodifiableList(bytes);
+  }
+
+  /** Groups of fragments: the class must mention one fragment of every group. */
+  private static final class Mentions {
+    final List<List<byte[]>> groups;
+
+    Mentions(List<List<byte[]>> groups) {
+      this.groups = Collections.unmodifiableList(groups);
+    }
+
+    boolean restMatch(byte[] classFile) {
+      for (int g = 1; g < groups.size(); g++) {
+        if (!ConstantPool.mentionsAny(classFile, groups.get(g))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

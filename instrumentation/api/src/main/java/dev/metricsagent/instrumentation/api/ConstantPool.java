@@ -29,7 +29,18 @@ final class ConstantPool {
 
   private ConstantPool() {}
 
+  /** Whether any of the fragments occurs in any UTF-8 entry. */
   static boolean mentionsAny(byte[] classFile, List<byte[]> fragments) {
+    return scan(classFile, fragments, true) != 0;
+  }
+
+  /**
+   * Bit i is set when fragment i occurs in some UTF-8 entry (at most 64 fragments). With {@code
+   * firstHitIsEnough}, stops at the first hit. A damaged class file sets every bit.
+   */
+  static long scan(byte[] classFile, List<byte[]> fragments, boolean firstHitIsEnough) {
+    long all = fragments.size() == 64 ? -1L : (1L << fragments.size()) - 1;
+    long found = 0;
     try {
       int count = u2(classFile, 8);
       int offset = 10;
@@ -38,8 +49,9 @@ final class ConstantPool {
         switch (tag) {
           case UTF8:
             int length = u2(classFile, offset + 1);
-            if (containsAny(classFile, offset + 3, length, fragments)) {
-              return true;
+            found |= occurring(classFile, offset + 3, length, fragments);
+            if (found != 0 && (firstHitIsEnough || found == all)) {
+              return found;
             }
             offset += 3 + length;
             break;
@@ -69,22 +81,23 @@ final class ConstantPool {
             index++; // takes two slots
             break;
           default:
-            return true;
+            return all;
         }
       }
-      return false;
+      return found;
     } catch (ArrayIndexOutOfBoundsException damaged) {
-      return true;
+      return all;
     }
   }
 
-  private static boolean containsAny(byte[] bytes, int start, int length, List<byte[]> fragments) {
+  private static long occurring(byte[] bytes, int start, int length, List<byte[]> fragments) {
+    long found = 0;
     for (int f = 0; f < fragments.size(); f++) {
       if (contains(bytes, start, length, fragments.get(f))) {
-        return true;
+        found |= 1L << f;
       }
     }
-    return false;
+    return found;
   }
 
   private static boolean contains(byte[] bytes, int start, int length, byte[] fragment) {

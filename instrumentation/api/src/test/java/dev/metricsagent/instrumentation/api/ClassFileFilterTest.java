@@ -56,6 +56,27 @@ class ClassFileFilterTest {
   }
 
   @Test
+  void andMentionsRequiresAFragmentOfEachGroup() throws IOException {
+    byte[] list = classFile(java.util.ArrayList.class);
+    ClassFileFilter comparatorAndSort = ClassFileFilter.mentions("java/util/Comparator").andMentions("sort");
+    ClassFileFilter comparatorAndNothing = ClassFileFilter.mentions("java/util/Comparator").andMentions("zz_none");
+
+    assertTrue(comparatorAndSort.accepts("java/util/ArrayList", list));
+    assertFalse(comparatorAndNothing.accepts("java/util/ArrayList", list));
+  }
+
+  @Test
+  void eachClauseOfAnOrIsJudgedOnItsOwnFragments() throws IOException {
+    byte[] list = classFile(java.util.ArrayList.class);
+    // The first clause's second group fails; the second clause holds.
+    ClassFileFilter filter = ClassFileFilter.mentions("java/util/Comparator").andMentions("zz_none")
+        .or(ClassFileFilter.mentions("zz_other", "java/util/RandomAccess"));
+
+    assertTrue(filter.accepts("java/util/ArrayList", list));
+    assertFalse(filter.accepts("java/lang/Boolean", classFile(Boolean.class)));
+  }
+
+  @Test
   void aDamagedClassFileIsHandedOnRatherThanSkipped() {
     byte[] damaged = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0x7F, 0x7F, 1, 0};
     assertTrue(ClassFileFilter.mentions("java/sql/").accepts("x/Y", damaged));

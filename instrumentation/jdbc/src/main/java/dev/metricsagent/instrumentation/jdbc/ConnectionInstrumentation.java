@@ -24,10 +24,10 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
       namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
   private static final ElementMatcher.Junction<MethodDescription> CREATE = named("createStatement");
 
-  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.MENTIONS_JDBC;
+    return JdbcClassFiles.declaring("prepareStatement", "prepareCall", "createStatement");
   }
 
   @Override

@@ -22,10 +22,10 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
   private static final ElementMatcher.Junction<MethodDescription> GET_CONNECTION =
       named("getConnection").and(returns(named("java.sql.Connection")));
 
-  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.MENTIONS_JDBC;
+    return JdbcClassFiles.declaring("getConnection");
   }
 
   @Override

@@ -35,10 +35,10 @@ final class StatementInstrumentation implements TypeInstrumentation {
   private static final ElementMatcher.Junction<MethodDescription> CLEAR_BATCH =
       named("clearBatch").and(takesArguments(0));
 
-  /** See {@link JdbcClassFiles#MENTIONS_JDBC}. */
+  /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.MENTIONS_JDBC;
+    return JdbcClassFiles.declaring("execute", "addBatch", "clearBatch");
   }
 
   /**

@@ -46,10 +46,15 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
    * before its super types are read. Subclasses that only inherit service or doFilter are left
    * alone: the advice is in the class that declares the method.
    */
-  /** A servlet or filter declares service or doFilter, whose descriptors name the API's types. */
+  /**
+   * A class that declares service(ServletRequest, ServletResponse) or doFilter(ServletRequest,
+   * ServletResponse, FilterChain) has that descriptor, which starts the same for both, in its
+   * constant pool. (Merely naming servlet types is not enough: a container's own classes all do.)
+   */
   @Override
   public ClassFileFilter classFileFilter() {
-    return ClassFileFilter.mentions(api.replace('.', '/') + "/");
+    String type = "L" + api.replace('.', '/');
+    return ClassFileFilter.mentions("(" + type + "/ServletRequest;" + type + "/ServletResponse;");
   }
 
   @Override
