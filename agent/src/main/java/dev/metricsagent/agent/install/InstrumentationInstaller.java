@@ -37,7 +37,7 @@ public final class InstrumentationInstaller {
         filter = filter.or(type.classFileFilter());
       }
     }
-    AgentBuilder builder = baseBuilder(filter);
+    AgentBuilder builder = baseBuilder(filter, instrumentation);
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         builder =
@@ -49,12 +49,12 @@ public final class InstrumentationInstaller {
     builder.installOn(instrumentation);
   }
 
-  private AgentBuilder baseBuilder(ClassFileFilter filter) {
+  private AgentBuilder baseBuilder(ClassFileFilter filter, Instrumentation instrumentation) {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         // Advice only adds code to existing methods: classes keep their shape, which is what
         // retransformation of already loaded classes requires, and what keeps them safe.
         .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(redefinitionStrategy(filter, instrumentation))
         .with(new PrefilteredDiscovery(filter))
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -69,5 +69,18 @@ public final class InstrumentationInstaller {
         .ignore(IgnoredTypes.matcher())
         // The agent's own code lives in its class loader, whatever its package.
         .or(ElementMatchers.any(), ElementMatchers.is(agentClassLoader));
+  }
+
+  /**
+   * Retransformation of classes loaded before the agent, only when there are some to retransform:
+   * Byte Buddy's retransformation machinery costs about 100 ms of startup even with nothing to do,
+   * and when premain runs, the classes the instrumentations want (servlet containers, drivers, the
+   * JDK's HTTP clients) are usually not loaded yet. Late attach (agentmain) finds them loaded.
+   */
+  private static AgentBuilder.RedefinitionStrategy redefinitionStrategy(
+      ClassFileFilter filter, Instrumentation instrumentation) {
+    return new PrefilteredDiscovery(filter).hasCandidates(instrumentation)
+        ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+        : AgentBuilder.RedefinitionStrategy.DISABLED;
   }
 }

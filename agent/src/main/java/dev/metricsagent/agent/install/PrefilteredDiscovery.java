@@ -37,6 +37,15 @@ final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.Di
     return Collections.singletonList(candidates);
   }
 
+  boolean hasCandidates(Instrumentation instrumentation) {
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (instrumentation.isModifiableClass(type) && isCandidate(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isCandidate(Class<?> type) {
     if (type.isArray() || type.isPrimitive()) {
       return false;
@@ -46,8 +55,10 @@ final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.Di
     if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
       return filter.accepts(internalName, NO_CLASS_FILE);
     }
+    // Generated classes (reflection accessors, proxies, lambdas) have no class file to read;
+    // their names were checked above, and no instrumentation matches them by what they mention.
     try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-      return in == null || filter.accepts(internalName, in.readAllBytes());
+      return in != null && filter.accepts(internalName, in.readAllBytes());
     } catch (IOException e) {
       return true;
     }
