@@ -52,7 +52,10 @@ public final class Meters {
             .help(help)
             .unit(Unit.SECONDS)
             .labelNames(labelNames)
-            .classicUpperBounds(histograms.bucketsFor(name));
+            .classicUpperBounds(histograms.bucketsFor(name))
+            // The agent sees no trace context (its Prometheus client cannot see the
+            // application's tracer), so exemplar sampling would be work on every call for nothing.
+            .withoutExemplars();
     if (!histograms.nativeFor(name)) {
       builder.classicOnly();
     }
@@ -60,7 +63,12 @@ public final class Meters {
   }
 
   public Counter counter(String name, String help, String... labelNames) {
-    return Counter.builder(properties).name(name).help(help).labelNames(labelNames).register(registry);
+    return Counter.builder(properties)
+        .name(name)
+        .help(help)
+        .labelNames(labelNames)
+        .withoutExemplars()
+        .register(registry);
   }
 
   public Gauge gauge(String name, String help, String... labelNames) {
