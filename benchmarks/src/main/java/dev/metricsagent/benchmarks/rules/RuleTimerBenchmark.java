@@ -48,6 +48,7 @@ public class RuleTimerBenchmark {
         .labelNames("code_namespace", "code_function", "error_type")
         .classicUpperBounds(BUCKETS)
         .classicOnly()
+        .withoutExemplars() // as the agent's own histograms
         .register(new PrometheusRegistry());
     handTimed = histogram.labelValues(EmptyWork.class.getName(), "work", "");
   }
