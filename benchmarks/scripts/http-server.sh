@@ -8,10 +8,10 @@
 # /proc, which moves less than throughput when other work shares the machine). Prints the medians
 # and the ratios to "no agent".
 #
-# usage: benchmarks/http-server.sh [rounds] [warm-up seconds] [load seconds]   (defaults 5 10 15)
+# usage: benchmarks/scripts/http-server.sh [rounds] [warm-up seconds] [load seconds]   (defaults 5 10 15)
 # needs: the agent and the app built (see docs/performance.md), wrk, curl, python3.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 warmup_s=${2:-10}
 load_s=${3:-15}
