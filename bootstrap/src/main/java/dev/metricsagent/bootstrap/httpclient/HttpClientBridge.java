@@ -1,6 +1,7 @@
 package dev.metricsagent.bootstrap.httpclient;
 
 import dev.metricsagent.bootstrap.AgentThreads;
+import java.lang.reflect.Proxy;
 
 /**
  * What the http_client advice calls. Until the family starts (or when it is off), every call
@@ -112,6 +113,67 @@ public final class HttpClientBridge {
     HttpClientSink recorder = sink;
     if (start != 0L && recorder != null) {
       recorder.javaHttpClientExchange(System.nanoTime() - start, request, response, failure);
+    }
+  }
+
+  /**
+   * An asynchronous exchange begins on this thread: its start time, or 0 when it is not recorded
+   * (no sink, an agent thread, or inside an exchange already recorded on this thread). Unlike
+   * {@link #enter}, the thread is not marked: the exchange goes on elsewhere.
+   */
+  public static long asyncStart() {
+    if (sink == null || AgentThreads.isCurrent() || CURRENT_HOP.get()[0] != 0L) {
+      return 0L;
+    }
+    long start = System.nanoTime();
+    return start == 0L ? 1L : start;
+  }
+
+  /**
+   * Apache HttpClient 5 async: a proxy implementing {@code callbackType} (the library's {@code
+   * AsyncExecCallback}) that passes every call on to {@code callback} and records the exchange
+   * when its response head or failure arrives. See {@link ApacheAsyncExchange}.
+   *
+   * @param start from {@link #asyncStart}
+   * @param cancellation the exchange's cancellable dependency (the application's future)
+   */
+  public static Object apacheAsyncExchange(
+      long start,
+      Class<?> callbackType,
+      Object callback,
+      Object cancellation,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path) {
+    return Proxy.newProxyInstance(
+        callbackType.getClassLoader(),
+        new Class<?>[] {callbackType},
+        new ApacheAsyncExchange(callback, cancellation, start, method, scheme, host, port, path));
+  }
+
+  /** The method that {@link #apacheAsyncExchange}'s proxy stands in for threw: the exchange failed. */
+  public static void apacheAsyncExchangeFailed(Object exchange, Throwable error) {
+    if (Proxy.isProxyClass(exchange.getClass())
+        && Proxy.getInvocationHandler(exchange) instanceof ApacheAsyncExchange) {
+      ((ApacheAsyncExchange) Proxy.getInvocationHandler(exchange)).failed(error);
+    }
+  }
+
+  /** An asynchronous exchange that started at {@code start} ended (on any thread). */
+  static void asyncExchangeEnded(
+      long start,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      int status,
+      Throwable error) {
+    HttpClientSink recorder = sink;
+    if (recorder != null) {
+      recorder.exchange(method, scheme, host, port, path, status, error, System.nanoTime() - start);
     }
   }
 

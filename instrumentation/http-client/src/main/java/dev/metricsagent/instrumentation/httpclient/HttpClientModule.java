@@ -34,6 +34,7 @@ public final class HttpClientModule implements InstrumentationModule {
         new JavaHttpClientInstrumentation(),
         new ApacheHttpClient4Instrumentation(),
         new ApacheHttpClient5Instrumentation(),
+        new ApacheHttpAsyncClient5Instrumentation(),
         new OkHttpInstrumentation());
   }
 }

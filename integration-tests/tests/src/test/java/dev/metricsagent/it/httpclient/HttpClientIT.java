@@ -30,7 +30,13 @@ class HttpClientIT {
 
     private static final String DURATION = "http_client_request_duration_seconds_count";
     private static final List<String> CLIENTS = List.of(
-            "urlconnection", "javahttp-send", "javahttp-async", "apache4", "apache5", "okhttp", "resttemplate");
+            "urlconnection", "javahttp-send", "javahttp-async", "apache4", "apache5", "apache5-async", "okhttp",
+            "resttemplate");
+    /** Cancels its request (to a slow page) after 300 ms. */
+    private static final String APACHE_ASYNC_CANCEL = "apache5-async-cancel";
+    /** java.net.http with version HTTP_2, against {@link Http2CountingServer}. */
+    private static final List<String> HTTP2_CLIENTS = List.of("javahttp2-send", "javahttp2-async");
+    private static final String HTTP2_CONCURRENT = "javahttp2-concurrent";
 
     @TempDir
     Path directory;
@@ -52,8 +58,9 @@ class HttpClientIT {
                 requests.add(client + "=http://127.0.0.1:" + refusedPort + "/" + client + "/refused");
                 requests.add(client + "=https://127.0.0.1:" + https.port() + "/" + client + "/ok");
             }
+            requests.add(APACHE_ASYNC_CANCEL + "=http://127.0.0.1:" + http.port() + "/" + APACHE_ASYNC_CANCEL + "/slow");
             requests.add("github=http://localhost:" + http.port());
-            Path config = writeConfig();
+            Path config = writeConfig(CLIENTS, APACHE_ASYNC_CANCEL);
 
             try (ChildJvm app = ChildJvm.app("http-client-app").jdk(jdk)
                     .agent("config=" + config + ",port=0")
@@ -66,10 +73,108 @@ class HttpClientIT {
                 for (String client : CLIENTS) {
                     assertClientRecordedWhatTheServersReceived(app, client, http, https, refusedPort);
                 }
+                assertApacheAsyncCallbackAndFutureSawTheSame(app);
+                assertCancelledApacheAsyncExchangeIsRecordedOnce(app, http);
                 assertGitHubApiCallsArePeerGithub(app, http);
                 assertEquals(0.0, Scrape.fetch(app.metricsUrl()).value("metrics_agent_advice_errors_total"));
             }
         }
+    }
+
+    /**
+     * java.net.http over HTTP/2, cleartext (h2c, after an HTTP/1.1 upgrade) and TLS (ALPN), sent
+     * with send and sendAsync, one by one and 20 at once on one connection: the agent's count
+     * equals the server's, per page.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void http2ExchangesAreOneObservationEach(Jdks.Jdk jdk) throws Exception {
+        Path keystore = SelfSignedCertificate.create(directory);
+        try (Http2CountingServer http2 = new Http2CountingServer(keystore, SelfSignedCertificate.PASSWORD)) {
+            List<String> requests = new ArrayList<>();
+            for (String client : HTTP2_CLIENTS) {
+                String base = "http://127.0.0.1:" + http2.h2cPort() + "/" + client;
+                requests.add(client + "=" + base + "/ok");
+                requests.add(client + "=" + base + "/missing");
+                requests.add(client + "=" + base + "/slow");
+                requests.add(client + "=https://127.0.0.1:" + http2.tlsPort() + "/" + client + "/ok");
+            }
+            requests.add(HTTP2_CONCURRENT + "=http://127.0.0.1:" + http2.h2cPort() + "/" + HTTP2_CONCURRENT + "/ok");
+            requests.add(HTTP2_CONCURRENT + "=https://127.0.0.1:" + http2.tlsPort() + "/" + HTTP2_CONCURRENT + "/ok");
+            List<String> templated = new ArrayList<>(HTTP2_CLIENTS);
+            templated.add(HTTP2_CONCURRENT);
+            Path config = writeConfig(templated);
+
+            try (ChildJvm app = ChildJvm.app("http-client-app").jdk(jdk)
+                    .agent("config=" + config + ",port=0")
+                    .jvmArgs("-Djavax.net.ssl.trustStore=" + keystore,
+                            "-Djavax.net.ssl.trustStorePassword=" + SelfSignedCertificate.PASSWORD,
+                            "-Djavax.net.ssl.trustStoreType=PKCS12")
+                    .args(requests.toArray(String[]::new))
+                    .start()) {
+                app.awaitStdout("http-client-app done", Duration.ofSeconds(120));
+                String h2c = Integer.toString(http2.h2cPort());
+                String tls = Integer.toString(http2.tlsPort());
+                for (String client : HTTP2_CLIENTS) {
+                    String template = "/" + client + "/{page}";
+                    assertTrue(app.stdout().contains(client + " http://127.0.0.1:" + h2c + "/" + client + "/ok -> 200 HTTP_2"),
+                            app.stdout());
+                    assertTrue(app.stdout().contains(client + " https://127.0.0.1:" + tls + "/" + client + "/ok -> 200 HTTP_2"),
+                            app.stdout());
+                    // every request arrived over HTTP/2 (the h2c upgrade request is served as stream 1); ok twice: h2c and TLS
+                    Map<String, Integer> pages = Map.of("ok", 2, "missing", 1, "slow", 1);
+                    pages.forEach((page, count) -> assertEquals(count,
+                            http2.received("HTTP/2.0", "/" + client + "/" + page), client + " " + http2.log()));
+                    Map<Map<String, String>, Double> expected = new HashMap<>();
+                    expected.put(series("200", "", h2c, template), 1.0);
+                    expected.put(series("404", "404", h2c, template), 1.0);
+                    expected.put(series("", "timeout", h2c, template), 1.0);
+                    expected.put(series("200", "", tls, template), 1.0);
+                    assertEquals(expected, awaitSeries(app, template, expected),
+                            client + ": what the agent recorded (server log: " + http2.log() + ")");
+                }
+                int concurrent = 20;
+                assertTrue(app.stdout().contains("-> {200 HTTP_2=" + concurrent + "}"), app.stdout());
+                String template = "/" + HTTP2_CONCURRENT + "/{page}";
+                assertEquals(2 * concurrent, http2.received("HTTP/2.0", template.replace("{page}", "ok")), http2.log().toString());
+                Map<Map<String, String>, Double> expected = Map.of(
+                        series("200", "", h2c, template), (double) concurrent,
+                        series("200", "", tls, template), (double) concurrent);
+                assertEquals(expected, awaitSeries(app, template, expected), "server log: " + http2.log());
+                assertEquals(0.0, Scrape.fetch(app.metricsUrl()).value("metrics_agent_advice_errors_total"));
+            }
+        }
+    }
+
+    /** What each apache5-async request's future gave the application, its callback was told too. */
+    private static void assertApacheAsyncCallbackAndFutureSawTheSame(ChildJvm app) {
+        int lines = 0;
+        for (String line : app.stdout().split("\n")) {
+            if (!line.startsWith("apache5-async http")) {
+                continue;
+            }
+            lines++;
+            String result = line.substring(line.indexOf(" -> ") + 4);
+            String future = result.substring(0, result.indexOf(" (callback: "));
+            String callback = result.substring(result.indexOf(" (callback: ") + 12, result.length() - 1);
+            assertEquals(future.matches("\\d+") ? "completed " + future : "failed " + future, callback, line);
+        }
+        assertEquals(6, lines, app.stdout());
+    }
+
+    /**
+     * The application cancels its future while the server is still answering: the future is
+     * cancelled and the callback told so, as without the agent, and the exchange is one
+     * observation with the error the application sees.
+     */
+    private void assertCancelledApacheAsyncExchangeIsRecordedOnce(ChildJvm app, CountingServer http) {
+        assertTrue(app.stdout().contains(APACHE_ASYNC_CANCEL + " http://127.0.0.1:" + http.port() + "/"
+                + APACHE_ASYNC_CANCEL + "/slow -> cancel() true, isCancelled() true (callback: cancelled)"), app.stdout());
+        assertEquals(1, http.received("127.0.0.1", "/" + APACHE_ASYNC_CANCEL + "/slow"), http.log().toString());
+        String template = "/" + APACHE_ASYNC_CANCEL + "/{page}";
+        Map<Map<String, String>, Double> expected =
+                Map.of(series("", "CancellationException", Integer.toString(http.port()), template), 1.0);
+        assertEquals(expected, awaitSeries(app, template, expected));
     }
 
     private void assertClientRecordedWhatTheServersReceived(
@@ -166,9 +271,12 @@ class HttpClientIT {
         }
     }
 
-    private Path writeConfig() throws IOException {
+    /** Peers github (localhost) and loopback (127.0.0.1, one template {@code /<client>/{page}} per client). */
+    private Path writeConfig(List<String> clients, String... moreClients) throws IOException {
+        List<String> all = new ArrayList<>(clients);
+        all.addAll(List.of(moreClients));
         StringBuilder templates = new StringBuilder();
-        for (String client : CLIENTS) {
+        for (String client : all) {
             templates.append("\"/").append(client).append("/{page}\", ");
         }
         Path config = directory.resolve("metrics-agent.yaml");

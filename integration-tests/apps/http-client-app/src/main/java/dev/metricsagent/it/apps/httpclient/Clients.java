@@ -9,6 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -34,6 +39,8 @@ final class Clients {
     private static final Duration READ_TIMEOUT = Duration.ofMillis(HttpClientApp.READ_TIMEOUT_MS);
 
     private static final HttpClient JAVA_HTTP = HttpClient.newBuilder().build();
+    /** HTTP/2: h2c (an HTTP/1.1 upgrade) for http URLs, ALPN for https. */
+    private static final HttpClient JAVA_HTTP2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
     private static final OkHttpClient OK_HTTP = new OkHttpClient.Builder()
             .readTimeout(READ_TIMEOUT)
             .build();
@@ -95,6 +102,49 @@ final class Clients {
         } catch (CompletionException e) {
             return e.getCause().getClass().getName();
         }
+    }
+
+    /** {@code <status> <protocol version>}, e.g. {@code 200 HTTP_2}. */
+    static String javaHttp2Send(String url) {
+        try {
+            return describe(JAVA_HTTP2.send(request(url), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return e.getClass().getName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.getClass().getName();
+        }
+    }
+
+    static String javaHttp2Async(String url) {
+        try {
+            return describe(JAVA_HTTP2.sendAsync(request(url), HttpResponse.BodyHandlers.ofString()).join());
+        } catch (CompletionException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
+
+    /** {@code count} requests at once, multiplexed over HTTP/2; how many had each result. */
+    static String javaHttp2Concurrent(String url, int count) {
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            responses.add(JAVA_HTTP2.sendAsync(request(url), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<String, Integer> results = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            String result;
+            try {
+                result = describe(response.join());
+            } catch (CompletionException e) {
+                result = e.getCause().getClass().getName();
+            }
+            results.merge(result, 1, Integer::sum);
+        }
+        return results.toString();
+    }
+
+    private static String describe(HttpResponse<?> response) {
+        return response.statusCode() + " " + response.version();
     }
 
     private static HttpRequest request(String url) {
@@ -166,6 +216,7 @@ final class Clients {
     static void close() throws IOException, InterruptedException {
         APACHE4.close();
         APACHE5.close();
+        ApacheAsyncClient.close();
         OK_HTTP.dispatcher().executorService().shutdown();
         OK_HTTP.connectionPool().evictAll();
         OK_HTTP.dispatcher().executorService().awaitTermination(1, TimeUnit.SECONDS);
