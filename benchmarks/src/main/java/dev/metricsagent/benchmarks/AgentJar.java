@@ -28,4 +28,24 @@ public final class AgentJar {
   public static String javaagentArgument() {
     return "-javaagent:" + path() + "=port=0";
   }
+
+  /**
+   * Fails the fork when the agent is, or is not, attached against expectation: a benchmark of the
+   * wrong setup is worthless. The agent is attached when its bridge class is in the bootstrap
+   * class loader.
+   */
+  public static void check(boolean expected, String bridgeClass) {
+    boolean attached;
+    try {
+      Class.forName(bridgeClass, false, null);
+      attached = true;
+    } catch (ClassNotFoundException e) {
+      attached = false;
+    }
+    if (attached != expected) {
+      throw new IllegalStateException(
+          "agent attached: " + attached + ", expected: " + expected
+              + " (run from the repository root, after building agent/target/metrics-agent.jar)");
+    }
+  }
 }

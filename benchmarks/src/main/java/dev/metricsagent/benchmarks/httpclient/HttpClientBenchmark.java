@@ -1,5 +1,6 @@
 package dev.metricsagent.benchmarks.httpclient;
 
+import dev.metricsagent.benchmarks.AgentJar;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,19 +78,9 @@ public abstract class HttpClientBenchmark {
   abstract boolean expectsAgent();
 
   private void checkAgent() {
-    boolean attached;
-    try {
-      Class.forName("dev.metricsagent.bootstrap.httpclient.HttpClientBridge", false, null);
-      attached = true;
-    } catch (ClassNotFoundException e) {
-      attached = false;
-    }
-    if (attached != expectsAgent()) {
-      throw new IllegalStateException(
-          "agent attached: " + attached + ", expected: " + expectsAgent()
-              + " (run from the repository root, after building agent/target/metrics-agent.jar)");
-    }
+    AgentJar.check(expectsAgent(), "dev.metricsagent.bootstrap.httpclient.HttpClientBridge");
   }
+
 
   /** java.net.HttpURLConnection, the body read to the end so the connection is kept alive. */
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.metricsagent.benchmarks.jdbc;
 
+import dev.metricsagent.benchmarks.AgentJar;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -58,19 +59,9 @@ public abstract class JdbcStatementBenchmark {
   abstract boolean expectsAgent();
 
   private void checkAgent() {
-    boolean attached;
-    try {
-      Class.forName("dev.metricsagent.bootstrap.jdbc.JdbcBridge", false, null);
-      attached = true;
-    } catch (ClassNotFoundException e) {
-      attached = false;
-    }
-    if (attached != expectsAgent()) {
-      throw new IllegalStateException(
-          "agent attached: " + attached + ", expected: " + expectsAgent()
-              + " (run from the repository root, after building agent/target/metrics-agent.jar)");
-    }
+    AgentJar.check(expectsAgent(), "dev.metricsagent.bootstrap.jdbc.JdbcBridge");
   }
+
 
   /** A statement prepared once, executed many times: the common case with a pool's statement cache. */
   @Benchmark
