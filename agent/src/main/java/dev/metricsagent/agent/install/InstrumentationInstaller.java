@@ -50,12 +50,13 @@ public final class InstrumentationInstaller {
   }
 
   private AgentBuilder baseBuilder(ClassFileFilter filter, Instrumentation instrumentation) {
+    PrefilteredDiscovery discovery = new PrefilteredDiscovery(filter);
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         // Advice only adds code to existing methods: classes keep their shape, which is what
         // retransformation of already loaded classes requires, and what keeps them safe.
         .disableClassFormatChanges()
-        .with(redefinitionStrategy(filter, instrumentation))
-        .with(new PrefilteredDiscovery(filter))
+        .with(redefinitionStrategy(discovery, instrumentation))
+        .with(discovery)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         // Super types parsed once per class loader, not once per class that extends them.
@@ -78,9 +79,9 @@ public final class InstrumentationInstaller {
    * JDK's HTTP clients) are usually not loaded yet. Late attach (agentmain) finds them loaded.
    */
   private static AgentBuilder.RedefinitionStrategy redefinitionStrategy(
-      ClassFileFilter filter, Instrumentation instrumentation) {
-    return new PrefilteredDiscovery(filter).hasCandidates(instrumentation)
-        ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-        : AgentBuilder.RedefinitionStrategy.DISABLED;
+      PrefilteredDiscovery discovery, Instrumentation instrumentation) {
+    return discovery.candidates(instrumentation).isEmpty()
+        ? AgentBuilder.RedefinitionStrategy.DISABLED
+        : AgentBuilder.RedefinitionStrategy.RETRANSFORMATION;
   }
 }

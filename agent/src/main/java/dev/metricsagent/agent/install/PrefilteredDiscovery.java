@@ -28,22 +28,18 @@ final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.Di
 
   @Override
   public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
+    return Collections.singletonList(candidates(instrumentation));
+  }
+
+  /** The loaded classes the filters accept, that Byte Buddy may retransform. */
+  List<Class<?>> candidates(Instrumentation instrumentation) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (instrumentation.isModifiableClass(type) && isCandidate(type)) {
         candidates.add(type);
       }
     }
-    return Collections.singletonList(candidates);
-  }
-
-  boolean hasCandidates(Instrumentation instrumentation) {
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (instrumentation.isModifiableClass(type) && isCandidate(type)) {
-        return true;
-      }
-    }
-    return false;
+    return candidates;
   }
 
   private boolean isCandidate(Class<?> type) {

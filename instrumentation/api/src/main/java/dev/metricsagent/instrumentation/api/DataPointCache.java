@@ -80,11 +80,6 @@ public final class DataPointCache<T> {
     return hit != null ? hit : create(node, v5, v0, v1, v2, v3, v4, v5);
   }
 
-  /** How many combinations exist, the overflow one not included. */
-  public int size() {
-    return size.get();
-  }
-
   @SuppressWarnings("unchecked")
   private ConcurrentHashMap<String, Object> branch(
       ConcurrentHashMap<String, Object> node, String value) {
