@@ -5,33 +5,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * Which already loaded classes Byte Buddy considers for retransformation when the agent
- * installs: only those the instrumentations' filters accept. Otherwise each of the thousand or
- * so classes loaded before premain would be described and matched, some through reflection.
+ * Which already loaded classes the agent retransforms when it installs: only those the
+ * instrumentations' filters accept. Otherwise each of the thousand or so classes loaded before
+ * premain would be described and matched.
  *
  * <p>The JDK's own classes are judged by name only (no JDK class implements a servlet or JDBC
  * API); an application's classes, already loaded when the agent is attached late, are read from
  * their class loader to check what they mention.
  */
-final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.DiscoveryStrategy {
+final class AlreadyLoadedClasses {
 
   private final ClassFileFilter filter;
+  private final ClassLoader agentClassLoader;
 
-  PrefilteredDiscovery(ClassFileFilter filter) {
+  AlreadyLoadedClasses(ClassFileFilter filter, ClassLoader agentClassLoader) {
     this.filter = filter;
+    this.agentClassLoader = agentClassLoader;
   }
 
-  @Override
-  public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
-    return Collections.singletonList(candidates(instrumentation));
-  }
-
-  /** The loaded classes the filters accept, that Byte Buddy may retransform. */
+  /** The loaded classes the filters accept, which the transformer is then asked to rewrite. */
   List<Class<?>> candidates(Instrumentation instrumentation) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -48,6 +43,9 @@ final class PrefilteredDiscovery implements AgentBuilder.RedefinitionStrategy.Di
     }
     String internalName = type.getName().replace('.', '/');
     ClassLoader loader = type.getClassLoader();
+    if (loader == agentClassLoader) {
+      return false; // the agent's own classes, a few hundred at premain, are never instrumented
+    }
     if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
       return filter.accepts(internalName, NO_CLASS_FILE);
     }
