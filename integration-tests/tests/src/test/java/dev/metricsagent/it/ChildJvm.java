@@ -256,6 +256,16 @@ public final class ChildJvm implements AutoCloseable {
         return command;
     }
 
+    /** Writes one line to the application's standard input (for apps that read commands there). */
+    public void sendLine(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(describe("could not write to standard input"), e);
+        }
+    }
+
     /** Closes the application's standard input: the test apps exit on it. */
     public void closeStdin() {
         try {

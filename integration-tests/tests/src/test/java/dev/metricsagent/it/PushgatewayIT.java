@@ -47,6 +47,9 @@ class PushgatewayIT {
 
     @AfterEach
     void stopPushgateway() throws Exception {
+        if (pushgateway == null) {
+            return; // skipped: no Pushgateway on this machine
+        }
         pushgateway.destroy();
         pushgateway.waitFor(10, TimeUnit.SECONDS);
     }

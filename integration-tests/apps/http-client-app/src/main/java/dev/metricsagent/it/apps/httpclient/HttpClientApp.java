@@ -1,13 +1,16 @@
 package dev.metricsagent.it.apps.httpclient;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Sends one GET per argument, each {@code <client>=<url>}, in order, then prints
- * {@code http-client-app done} and waits until its standard input closes.
+ * {@code http-client-app done}, then sends one more GET per line of its standard input, in the
+ * same form, until it closes.
  *
  * <p>Clients: urlconnection, javahttp-send, javahttp-async, apache4, apache5, apache5-async,
  * okhttp, resttemplate; javahttp2-send and javahttp2-async (java.net.http with version HTTP_2);
@@ -42,28 +45,34 @@ public final class HttpClientApp {
                 Map.entry("resttemplate", Clients::restTemplate),
                 Map.entry("github", Clients::gitHub));
         for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String client = arg.substring(0, equals);
-            String url = arg.substring(equals + 1);
-            Function<String, String> send = clients.get(client);
-            if (send == null) {
-                System.err.println("http-client-app: unknown client " + client);
-                System.exit(2);
-            }
-            System.out.println(client + " " + url + " -> " + send.apply(url));
+            send(clients, arg);
         }
         System.out.println("http-client-app done");
         System.out.flush();
-        waitForEndOfInput();
+        sendWhatStandardInputAsks(clients);
         Clients.close();
     }
 
-    private static void waitForEndOfInput() {
-        InputStream in = System.in;
-        byte[] buffer = new byte[256];
+    private static void send(Map<String, Function<String, String>> clients, String request) {
+        int equals = request.indexOf('=');
+        String client = request.substring(0, equals);
+        String url = request.substring(equals + 1);
+        Function<String, String> send = clients.get(client);
+        if (send == null) {
+            System.err.println("http-client-app: unknown client " + client);
+            System.exit(2);
+        }
+        System.out.println(client + " " + url + " -> " + send.apply(url));
+        System.out.flush();
+    }
+
+    private static void sendWhatStandardInputAsks(Map<String, Function<String, String>> clients) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
-            while (in.read(buffer) >= 0) {
-                // Input is ignored; only its end matters.
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    send(clients, line.strip());
+                }
             }
         } catch (IOException e) {
             // A broken stdin means the parent is gone.
