@@ -1,7 +1,6 @@
 package dev.metricsagent.instrumentation.api;
 
 import dev.metricsagent.bootstrap.AdviceErrors;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -16,12 +15,10 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
  */
 public final class AdviceFactory {
 
-  private final ClassLoader agentClassLoader;
   private final ClassFileLocator classFileLocator;
   private final Advice.ExceptionHandler exceptionHandler;
 
   public AdviceFactory(ClassLoader agentClassLoader) {
-    this.agentClassLoader = agentClassLoader;
     this.classFileLocator = ClassFileLocator.ForClassLoader.of(agentClassLoader);
     this.exceptionHandler = new Advice.ExceptionHandler.Simple(recordAdviceError());
   }
@@ -37,18 +34,12 @@ public final class AdviceFactory {
   }
 
   /** A transformer to which advice is added by class name: {@code .advice(named("x"), "a.XAdvice")}. */
-  public AgentBuilder.Transformer.ForAdvice forAdvice() {
-    return new AgentBuilder.Transformer.ForAdvice()
-        .include(agentClassLoader)
-        .withExceptionHandler(exceptionHandler);
+  public AdviceTransformer forAdvice() {
+    return forAdvice(Advice.withCustomMapping());
   }
 
-  /** For instrumentations that build their own {@link Advice} (custom offset mappings). */
-  public ClassFileLocator classFileLocator() {
-    return classFileLocator;
-  }
-
-  public Advice.ExceptionHandler exceptionHandler() {
-    return exceptionHandler;
+  /** The same, for advice with custom annotations bound to values (method rules). */
+  public AdviceTransformer forAdvice(Advice.WithCustomMapping mapping) {
+    return new AdviceTransformer(mapping, classFileLocator, exceptionHandler);
   }
 }

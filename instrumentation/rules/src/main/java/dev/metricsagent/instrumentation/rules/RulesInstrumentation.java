@@ -51,9 +51,8 @@ final class RulesInstrumentation implements TypeInstrumentation {
     Advice.WithCustomMapping mapping = Advice.withCustomMapping()
         .bind(new MethodIdMapping(methods))
         .bind(new LabelArgumentMapping(methods));
-    return new AgentBuilder.Transformer.ForAdvice(mapping)
-        .include(advice.classFileLocator())
-        .withExceptionHandler(advice.exceptionHandler())
+    return advice
+        .forAdvice(mapping)
         .advice(new AdviceChoice(methods, AdviceChoice.TIMED_METHOD), TimedMethodAdvice.class.getName())
         .advice(new AdviceChoice(methods, AdviceChoice.TIMED_CONSTRUCTOR), TimedConstructorAdvice.class.getName())
         .advice(new AdviceChoice(methods, AdviceChoice.COUNTED), CountedMethodAdvice.class.getName());

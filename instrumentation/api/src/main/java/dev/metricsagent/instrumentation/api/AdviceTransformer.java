@@ -1,0 +1,105 @@
+package dev.metricsagent.instrumentation.api;
+
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Adds advice classes to the methods they match: {@code .advice(named("x"), "a.XAdvice")}. Made
+ * by {@link AdviceFactory}.
+ *
+ * <p>Each {@link Advice} is built once per class loader, not once per class it goes into: building
+ * one parses the advice class and analyses its methods, and a JDBC driver or a pool has a dozen
+ * statement and connection classes that take the same advice. Per loader, because the library
+ * types an advice method names resolve through the loader of the class being instrumented.
+ */
+public final class AdviceTransformer implements AgentBuilder.Transformer {
+
+  private final Advice.WithCustomMapping mapping;
+  private final ClassFileLocator agentClassFiles;
+  private final Advice.ExceptionHandler exceptionHandler;
+  private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
+  private final List<String> adviceClassNames = new ArrayList<>();
+  /** Weak keys, so that an undeployed web application's loader can go; null is the bootstrap. */
+  private final Map<ClassLoader, List<Advice>> adviceByLoader = new WeakHashMap<>();
+
+  AdviceTransformer(
+      Advice.WithCustomMapping mapping,
+      ClassFileLocator agentClassFiles,
+      Advice.ExceptionHandler exceptionHandler) {
+    this.mapping = mapping;
+    this.agentClassFiles = agentClassFiles;
+    this.exceptionHandler = exceptionHandler;
+  }
+
+  /** Adds the advice class, named so that the agent never loads it, to the matching methods. */
+  public AdviceTransformer advice(
+      ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+    this.methods.add(methods);
+    this.adviceClassNames.add(adviceClassName);
+    return this;
+  }
+
+  @Override
+  public DynamicType.Builder<?> transform(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      ProtectionDomain protectionDomain) {
+    List<Advice> advice = adviceFor(loader);
+    AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
+    for (int i = 0; i < advice.size(); i++) {
+      visitor = visitor.invokable(methods.get(i), advice.get(i));
+    }
+    return builder.visit(visitor);
+  }
+
+  private List<Advice> adviceFor(ClassLoader loader) {
+    synchronized (adviceByLoader) {
+      List<Advice> advice = adviceByLoader.get(loader);
+      if (advice != null) {
+        return advice;
+      }
+    }
+    // Built outside the lock: parallel class loading must not wait on another loader's advice.
+    List<Advice> advice = build(loader);
+    synchronized (adviceByLoader) {
+      return adviceByLoader.computeIfAbsent(loader, ignored -> advice);
+    }
+  }
+
+  private List<Advice> build(ClassLoader loader) {
+    ClassFileLocator classFiles =
+        new ClassFileLocator.Compound(
+            agentClassFiles,
+            loader == null
+                ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+    TypePool types =
+        new TypePool.Default.WithLazyResolution(
+            TypePool.CacheProvider.Simple.withObjectType(),
+            classFiles,
+            TypePool.Default.ReaderMode.FAST);
+    List<Advice> advice = new ArrayList<>(adviceClassNames.size());
+    for (String adviceClassName : adviceClassNames) {
+      advice.add(
+          mapping
+              .to(types.describe(adviceClassName).resolve(), classFiles)
+              .withExceptionHandler(exceptionHandler));
+    }
+    return advice;
+  }
+}
