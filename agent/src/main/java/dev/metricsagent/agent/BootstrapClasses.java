@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,8 @@ import java.util.jar.JarFile;
  */
 final class BootstrapClasses {
 
-  private static final String PACKAGE_PATH = "dev/metricsagent/bootstrap/";
+  /** Written by the build: the bridge's class files, one path per line. */
+  private static final String CLASS_LIST = "dev/metricsagent/bootstrap/classes.list";
 
   private BootstrapClasses() {}
 
@@ -43,17 +44,33 @@ final class BootstrapClasses {
 
   private static Map<String, byte[]> read(JarFile jar) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<>();
-    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-      JarEntry entry = entries.nextElement();
-      String name = entry.getName();
-      if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class")) {
-        try (InputStream in = jar.getInputStream(entry)) {
-          String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-          classes.put(className, in.readAllBytes());
-        }
+    for (String path : lines(jar, CLASS_LIST)) {
+      JarEntry entry = jar.getJarEntry(path);
+      if (entry == null) {
+        throw new IOException(jar.getName() + " lacks " + path + ", which " + CLASS_LIST + " lists");
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        String className = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+        classes.put(className, in.readAllBytes());
       }
     }
     return classes;
+  }
+
+  private static List<String> lines(JarFile jar, String path) throws IOException {
+    JarEntry entry = jar.getJarEntry(path);
+    if (entry == null) {
+      throw new IOException(jar.getName() + " lacks " + path + ": not a jar this project built");
+    }
+    try (InputStream in = jar.getInputStream(entry)) {
+      List<String> lines = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        if (!line.isBlank()) {
+          lines.add(line.strip());
+        }
+      }
+      return lines;
+    }
   }
 
   private static void defineInBootstrapLoader(

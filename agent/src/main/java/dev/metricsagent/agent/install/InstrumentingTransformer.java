@@ -12,6 +12,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.TypeResolutionStrategy;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
@@ -43,7 +44,10 @@ final class InstrumentingTransformer implements ClassFileTransformer {
   private final ByteBuddy byteBuddy =
       new ByteBuddy()
           .with(TypeValidation.DISABLED)
-          .with(Implementation.Context.Disabled.Factory.INSTANCE);
+          .with(Implementation.Context.Disabled.Factory.INSTANCE)
+          // Advice goes into declared methods only: no need to analyse the whole hierarchy's
+          // methods (bridges, overrides) for each class, a quarter of the transformation time.
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
   private final TypePoolCache typePools = new TypePoolCache();
   private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
   private final AtomicInteger reportedErrors = new AtomicInteger();

@@ -27,7 +27,7 @@ public final class ClassFileFilter {
   private final List<String> prefixes;
   private final List<Mentions> mentions;
   /** Every clause's first fragments, scanned for in one pass; at most 64. */
-  private final List<byte[]> firstFragments;
+  private final Fragments firstFragments;
 
   private ClassFileFilter(
       boolean any, Set<String> names, List<String> prefixes, List<Mentions> mentions) {
@@ -39,10 +39,7 @@ public final class ClassFileFilter {
     for (Mentions clause : mentions) {
       first.addAll(clause.groups.get(0));
     }
-    if (first.size() > 64) {
-      throw new IllegalArgumentException("at most 64 fragments, got " + first.size());
-    }
-    this.firstFragments = Collections.unmodifiableList(first);
+    this.firstFragments = new Fragments(first);
   }
 
   /** Lets every class through: for type matchers that nothing cheaper can anticipate. */
@@ -165,14 +162,18 @@ public final class ClassFileFilter {
   /** Groups of fragments: the class must mention one fragment of every group. */
   private static final class Mentions {
     final List<List<byte[]>> groups;
+    private final List<Fragments> rest = new ArrayList<>();
 
     Mentions(List<List<byte[]>> groups) {
       this.groups = Collections.unmodifiableList(groups);
+      for (List<byte[]> group : groups.subList(1, groups.size())) {
+        rest.add(new Fragments(group));
+      }
     }
 
     boolean restMatch(byte[] classFile) {
-      for (int g = 1; g < groups.size(); g++) {
-        if (!ConstantPool.mentionsAny(classFile, groups.get(g))) {
+      for (Fragments group : rest) {
+        if (!ConstantPool.mentionsAny(classFile, group)) {
           return false;
         }
       }

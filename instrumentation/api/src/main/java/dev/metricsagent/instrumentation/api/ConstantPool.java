@@ -1,7 +1,5 @@
 package dev.metricsagent.instrumentation.api;
 
-import java.util.List;
-
 /**
  * Reads the UTF-8 entries of a class file's constant pool in place (JVMS 4.4), where every class
  * name, method name and descriptor a class uses is written once. Anything unexpected answers
@@ -30,7 +28,7 @@ final class ConstantPool {
   private ConstantPool() {}
 
   /** Whether any of the fragments occurs in any UTF-8 entry. */
-  static boolean mentionsAny(byte[] classFile, List<byte[]> fragments) {
+  static boolean mentionsAny(byte[] classFile, Fragments fragments) {
     return scan(classFile, fragments, true) != 0;
   }
 
@@ -38,7 +36,7 @@ final class ConstantPool {
    * Bit i is set when fragment i occurs in some UTF-8 entry (at most 64 fragments). With {@code
    * firstHitIsEnough}, stops at the first hit. A damaged class file sets every bit.
    */
-  static long scan(byte[] classFile, List<byte[]> fragments, boolean firstHitIsEnough) {
+  static long scan(byte[] classFile, Fragments fragments, boolean firstHitIsEnough) {
     long all = fragments.size() == 64 ? -1L : (1L << fragments.size()) - 1;
     long found = 0;
     try {
@@ -49,7 +47,7 @@ final class ConstantPool {
         switch (tag) {
           case UTF8:
             int length = u2(classFile, offset + 1);
-            found |= occurring(classFile, offset + 3, length, fragments);
+            found |= fragments.occurringIn(classFile, offset + 3, length);
             if (found != 0 && (firstHitIsEnough || found == all)) {
               return found;
             }
@@ -88,36 +86,6 @@ final class ConstantPool {
     } catch (ArrayIndexOutOfBoundsException damaged) {
       return all;
     }
-  }
-
-  private static long occurring(byte[] bytes, int start, int length, List<byte[]> fragments) {
-    long found = 0;
-    for (int f = 0; f < fragments.size(); f++) {
-      if (contains(bytes, start, length, fragments.get(f))) {
-        found |= 1L << f;
-      }
-    }
-    return found;
-  }
-
-  private static boolean contains(byte[] bytes, int start, int length, byte[] fragment) {
-    int last = start + length - fragment.length;
-    byte first = fragment[0];
-    for (int i = start; i <= last; i++) {
-      if (bytes[i] == first && regionMatches(bytes, i, fragment)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean regionMatches(byte[] bytes, int at, byte[] fragment) {
-    for (int j = 1; j < fragment.length; j++) {
-      if (bytes[at + j] != fragment[j]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int u2(byte[] bytes, int offset) {
