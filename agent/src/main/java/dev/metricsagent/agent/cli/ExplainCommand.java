@@ -96,7 +96,7 @@ final class ExplainCommand {
     }
     locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader()); // the JDK, for supertypes
     ClassFileLocator classFiles = new ClassFileLocator.Compound(locators);
-    // As the agent reads classes (AgentBuilder.PoolStrategy.Default.FAST).
+    // As the agent reads classes (TypePoolCache: ReaderMode.FAST).
     TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), classFiles,
         TypePool.Default.ReaderMode.FAST);
 

@@ -1,6 +1,7 @@
 package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
+import dev.metricsagent.bootstrap.AgentThreads;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
@@ -34,8 +35,10 @@ public final class InstrumentationInstaller {
         transformations.add(new TypeTransformation(module.name(), type, advice));
       }
     }
-    instrumentation.addTransformer(
-        new InstrumentingTransformer(agentClassLoader, filter, transformations, metrics), true);
+    InstrumentingTransformer transformer =
+        new InstrumentingTransformer(agentClassLoader, filter, transformations, metrics);
+    AgentThreads.newThread("metrics-agent-warm-up", () -> transformer.warmUp(advice)).start();
+    instrumentation.addTransformer(transformer, true);
     // Registered first, so that a class loaded meanwhile is transformed as it loads; one already
     // loaded is transformed again from its original class file, never twice.
     retransform(

@@ -34,6 +34,11 @@ final class TypeTransformation {
     return classLoaderMatcher.matches(loader) && typeMatcher.matches(type);
   }
 
+  /** The type matcher alone, for {@link InstrumentingTransformer#warmUp}. */
+  boolean matchesType(TypeDescription type) {
+    return typeMatcher.matches(type);
+  }
+
   DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder,
       TypeDescription type,
