@@ -6,7 +6,9 @@
 # Per run: a warm-up load, then a measured load of the same shape, and around it the server
 # JVM's CPU time (/proc/<pid>/stat utime+stime), so CPU per request = CPU time / requests served.
 # Also throughput, p50/p99 latency (wrk --latency, exact from a Lua done() hook), resident
-# memory after the load with a fixed, pre-touched heap, and the time of one /metrics scrape.
+# memory after the load with a fixed, pre-touched heap, the time of one /metrics scrape, and the
+# garbage collections during the measured load (count and pause time, from jstat), which explain
+# much of a p99 difference.
 #
 # usage: benchmarks/scripts/http-load.sh [rounds] [warmup seconds] [load seconds]
 #        (defaults 5 15 30; needs `mvn -B package -DskipTests`, wrk (Debian package) and curl)
@@ -49,7 +51,7 @@ ticks_per_second=$(getconf CLK_TCK)
 # Prints one tab-separated result line for a configuration, then stops its JVM.
 run_once() {
   local config=$1 log=$2
-  local pid before after rss scrape=- samples=-
+  local pid before after gc_before gc_after rss scrape=- samples=-
   require_free_port $app_port
   # shellcheck disable=SC2086
   java "${heap[@]}" ${jvm_args[$config]} -cp "$server" dev.metricsagent.benchmarks.server.HelloWorldServer \
@@ -59,9 +61,11 @@ run_once() {
   await_200 "$hello" $pid "$log"
   require_listener $app_port $pid
   wrk "${wrk_shape[@]}" -d"${warmup_s}s" "$hello" >"$log.warmup"
+  gc_before=$(gc_count_and_ms $pid)
   before=$(cpu_ticks $pid)
   wrk "${wrk_shape[@]}" -d"${load_s}s" --latency -s benchmarks/scripts/wrk-report.lua "$hello" >"$log.wrk"
   after=$(cpu_ticks $pid)
+  gc_after=$(gc_count_and_ms $pid)
   rss=$(rss_kib $pid)
   if [ -n "${metrics_url[$config]}" ]; then
     scrape=$(median_get_seconds "${metrics_url[$config]}")
@@ -74,11 +78,11 @@ run_once() {
     local "$figure=$(awk -v f=$figure '$1 == f { print $2 }' "$log.wrk")"
   done
   if [ "$errors" != 0 ]; then echo "the $config run had $errors failed requests, see $log.wrk" >&2; exit 1; fi
-  echo -e "$config\t$requests\t$duration_us\t$(( (after - before) * 1000000 / ticks_per_second ))\t$p50_us\t$p99_us\t$rss\t$scrape\t$samples"
+  echo -e "$config\t$requests\t$duration_us\t$(( (after - before) * 1000000 / ticks_per_second ))\t$p50_us\t$p99_us\t$rss\t$scrape\t$samples\t$(( ${gc_after% *} - ${gc_before% *} ))\t$(( ${gc_after#* } - ${gc_before#* } ))"
 }
 
 results=$out/results.tsv
-echo -e "round\tconfig\trequests\tduration_us\tcpu_us\tp50_us\tp99_us\trss_kib\tscrape_s\tsamples" >"$results"
+echo -e "round\tconfig\trequests\tduration_us\tcpu_us\tp50_us\tp99_us\trss_kib\tscrape_s\tsamples\tgc_count\tgc_ms" >"$results"
 for round in $(seq 1 "$rounds"); do
   for config in "${configs[@]}"; do
     line=$(run_once "$config" "$out/$config-$round.log")

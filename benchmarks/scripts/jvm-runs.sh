@@ -71,3 +71,10 @@ median_get_seconds() {
   for i in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done |
     sort -n | awk '{ t[NR] = $1 } END { print (t[10] + t[11]) / 2 }'
 }
+
+# Garbage collections of a JVM so far, "<count> <pause milliseconds>" (jstat's GC and GCT: every
+# collector, young and old).
+gc_count_and_ms() {
+  jstat -gc "$1" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d %d\n", $col["YGC"] + $col["FGC"] + $col["CGC"], ($col["GCT"]) * 1000 }'
+}

@@ -126,6 +126,8 @@ def http_summary(path):
             "rss_added_mib": median_diff(rounds, c, rss_mib),
             "scrape_ms": statistics.median(scrapes) * 1000 if scrapes else None,
             "samples": statistics.median(samples) if samples else None,
+            "gc_count": median_of(rounds, c, lambda r: int(r["gc_count"])),
+            "gc_ms": median_of(rounds, c, lambda r: int(r["gc_ms"])),
         }
     return len(rounds), out
 
@@ -134,8 +136,8 @@ def http_table(path):
     n, s = http_summary(path)
     lines = [f"Hello-world servlet under wrk, {n} interleaved rounds, medians:", "",
              "| configuration | CPU per request | added | throughput | x no agent | p50 | p99 | x no agent "
-             "| RSS after load | added | one /metrics scrape (samples) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| GCs during load (pauses) | RSS after load | added | one /metrics scrape (samples) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for c in CONFIGS:
         x = s[c]
         base = c == "none"
@@ -144,6 +146,7 @@ def http_table(path):
             f"| {NAMES[c]} | {x['cpu_us']:.1f} µs | {'' if base else format(x['cpu_added_us'], '+.1f') + ' µs'} "
             f"| {x['rps']:,.0f} /s | {'' if base else format(x['rps_ratio'], '.3f')} "
             f"| {x['p50_us']:,.0f} µs | {x['p99_us']:,.0f} µs | {'' if base else format(x['p99_ratio'], '.3f')} "
+            f"| {x['gc_count']:,.0f} ({x['gc_ms']:,.0f} ms) "
             f"| {x['rss_mib']:.0f} MiB | {'' if base else format(x['rss_added_mib'], '+.1f') + ' MiB'} | {scrape} |")
     return "\n".join(lines) + ROUND_NOTE
 
