@@ -77,6 +77,10 @@ public abstract class HttpClientBenchmark {
 
   abstract boolean expectsAgent();
 
+  URL url() {
+    return url;
+  }
+
   private void checkAgent() {
     AgentJar.check(expectsAgent(), "dev.metricsagent.bootstrap.httpclient.HttpClientBridge");
   }

@@ -39,6 +39,7 @@ public abstract class JdbcStatementBenchmark {
   @Setup
   public void open() throws SQLException {
     checkAgent();
+    JdkTypeProfiles.likeAnyApplication();
     connection = DriverManager.getConnection("jdbc:h2:mem:bench" + System.nanoTime(), "sa", "");
     try (Statement ddl = connection.createStatement()) {
       ddl.execute("CREATE TABLE bench_users (id INT PRIMARY KEY, name VARCHAR(50))");
