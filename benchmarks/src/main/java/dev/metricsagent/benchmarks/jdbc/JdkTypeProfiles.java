@@ -15,8 +15,8 @@ import java.util.Set;
  * in the agent fork. A fork where only H2 ever iterated a HashSet has a single-type profile
  * instead, and C2 then keeps two of H2's HashMap iterators per query off the heap: measured with
  * Epsilon-GC class histograms, that was the whole +80 B/op that earlier runs charged to the agent
- * for {@code preparedQuery} (no agent 1,816 B/op, no agent after this warm-up 1,896, with the
- * agent 1,880 to 1,896).
+ * for {@code preparedQuery} (no agent 1,816 B/op; after this warm-up 1,880 to 1,900 without the
+ * agent and 1,880 to 1,896 with it).
  */
 final class JdkTypeProfiles {
 
