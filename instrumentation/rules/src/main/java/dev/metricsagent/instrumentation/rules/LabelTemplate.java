@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Where each label value of one rule's metric comes from, for one instrumented method: fixed
  * when the method is instrumented (code_namespace, code_function, constants), or per call (an
- * argument, error_type). Finding the data point of a call then costs one hash lookup per label
- * and allocates nothing, except {@code String.valueOf} of an argument that is not a String.
+ * argument, error_type). Finding the data point of a call then costs one probe of the metric's
+ * {@link DataPointCache} and allocates nothing, except {@code String.valueOf} of an argument that is not a String.
  */
 final class LabelTemplate {
 

@@ -60,7 +60,7 @@ class HttpClientIT {
             }
             requests.add(APACHE_ASYNC_CANCEL + "=http://127.0.0.1:" + http.port() + "/" + APACHE_ASYNC_CANCEL + "/slow");
             requests.add("github=http://localhost:" + http.port());
-            Path config = writeConfig(CLIENTS, APACHE_ASYNC_CANCEL);
+            Path config = writeConfig(directory, CLIENTS, APACHE_ASYNC_CANCEL);
 
             try (ChildJvm app = ChildJvm.app("http-client-app").jdk(jdk)
                     .agent("config=" + config + ",port=0")
@@ -103,7 +103,7 @@ class HttpClientIT {
             requests.add(HTTP2_CONCURRENT + "=https://127.0.0.1:" + http2.tlsPort() + "/" + HTTP2_CONCURRENT + "/ok");
             List<String> templated = new ArrayList<>(HTTP2_CLIENTS);
             templated.add(HTTP2_CONCURRENT);
-            Path config = writeConfig(templated);
+            Path config = writeConfig(directory, templated);
 
             try (ChildJvm app = ChildJvm.app("http-client-app").jdk(jdk)
                     .agent("config=" + config + ",port=0")
@@ -203,7 +203,8 @@ class HttpClientIT {
         assertEquals(expected, recorded, client + ": what the agent recorded (server log: " + http.log() + ")");
     }
 
-    private static Map<String, String> series(String status, String errorType, String port, String template) {
+    /** A series of the peer {@code loopback} (127.0.0.1), as the config of {@link #writeConfig} names it. */
+    static Map<String, String> series(String status, String errorType, String port, String template) {
         return Map.of(
                 "http_request_method", "GET",
                 "http_response_status_code", status,
@@ -272,7 +273,8 @@ class HttpClientIT {
     }
 
     /** Peers github (localhost) and loopback (127.0.0.1, one template {@code /<client>/{page}} per client). */
-    private Path writeConfig(List<String> clients, String... moreClients) throws IOException {
+    /** Peers github (localhost) and loopback (127.0.0.1, one URL template {@code /<client>/{page}} per client). */
+    static Path writeConfig(Path directory, List<String> clients, String... moreClients) throws IOException {
         List<String> all = new ArrayList<>(clients);
         all.addAll(List.of(moreClients));
         StringBuilder templates = new StringBuilder();

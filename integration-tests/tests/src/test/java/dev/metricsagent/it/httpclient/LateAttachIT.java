@@ -6,7 +6,6 @@ import com.sun.tools.attach.VirtualMachine;
 import dev.metricsagent.it.ChildJvm;
 import dev.metricsagent.it.Jdks;
 import dev.metricsagent.it.Scrape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ class LateAttachIT {
 
                 VirtualMachine target = VirtualMachine.attach(Long.toString(app.pid()));
                 try {
-                    target.loadAgent(ChildJvm.agentJar().toString(), "config=" + writeConfig() + ",port=0");
+                    Path config = HttpClientIT.writeConfig(directory, CLIENTS);
+                    target.loadAgent(ChildJvm.agentJar().toString(), "config=" + config + ",port=0");
                 } finally {
                     target.detach();
                 }
@@ -55,7 +55,9 @@ class LateAttachIT {
                 Scrape scrape = Scrape.fetch(app.metricsUrl());
                 for (String client : CLIENTS) {
                     assertEquals(CALLS_AFTER_ATTACH + 1, http.received("127.0.0.1", "/" + client + "/ok"), client);
-                    assertEquals(CALLS_AFTER_ATTACH, scrape.value(DURATION, series(client, http)),
+                    Map<String, String> series = HttpClientIT.series(
+                            "200", "", Integer.toString(http.port()), "/" + client + "/{page}");
+                    assertEquals(CALLS_AFTER_ATTACH, scrape.value(DURATION, series),
                             client + ": calls after the attach, each once\n" + scrape);
                 }
                 assertEquals(0.0, scrape.sum("metrics_agent_transformation_errors_total", Map.of()));
@@ -77,30 +79,5 @@ class LateAttachIT {
 
     private static String request(String client, CountingServer http) {
         return client + "=http://127.0.0.1:" + http.port() + "/" + client + "/ok";
-    }
-
-    private static Map<String, String> series(String client, CountingServer http) {
-        return Map.of(
-                "http_request_method", "GET",
-                "http_response_status_code", "200",
-                "error_type", "",
-                "server_address", "127.0.0.1",
-                "server_port", Integer.toString(http.port()),
-                "peer_service", "loopback",
-                "url_template", "/" + client + "/{page}");
-    }
-
-    /** One URL template per client, so that each client's calls are a series of their own. */
-    private Path writeConfig() throws Exception {
-        Path config = directory.resolve("metrics-agent.yaml");
-        Files.writeString(config, """
-                instrumentation:
-                  http_client:
-                    peers:
-                      - name: loopback
-                        hosts: [127.0.0.1]
-                        url_templates: [%s]
-                """.formatted(String.join(", ", CLIENTS.stream().map(c -> "\"/" + c + "/{page}\"").toList())));
-        return config;
     }
 }
