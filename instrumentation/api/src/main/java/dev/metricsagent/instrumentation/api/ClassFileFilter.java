@@ -77,7 +77,7 @@ public final class ClassFileFilter {
    */
   public static ClassFileFilter mentions(String... fragments) {
     return new ClassFileFilter(
-        false, Set.of(), List.of(), List.of(new Mentions(List.of(ascii(fragments)))));
+        false, Set.of(), List.of(), List.of(new Mentions(List.of(ascii(fragments)), List.of())));
   }
 
   /**
@@ -86,12 +86,32 @@ public final class ClassFileFilter {
    * the first fragments, so it costs the other classes nothing.
    */
   public ClassFileFilter andMentions(String... fragments) {
-    if (any || !names.isEmpty() || !prefixes.isEmpty() || mentions.size() != 1) {
-      throw new IllegalStateException("andMentions narrows a single mentions(...) filter");
-    }
-    List<List<byte[]>> groups = new ArrayList<>(mentions.get(0).groups);
+    Mentions clause = singleMentionsClause("andMentions");
+    List<List<byte[]>> groups = new ArrayList<>(clause.groups);
     groups.add(ascii(fragments));
-    return new ClassFileFilter(false, Set.of(), List.of(), List.of(new Mentions(groups)));
+    return new ClassFileFilter(
+        false, Set.of(), List.of(), List.of(new Mentions(groups, clause.excludedPrefixes)));
+  }
+
+  /**
+   * Narrows a {@link #mentions} filter: classes whose name starts with one of these prefixes
+   * ({@code com.example.} form) are not accepted, whatever they mention.
+   */
+  public ClassFileFilter exceptNamesStartingWith(String... prefixes) {
+    Mentions clause = singleMentionsClause("exceptNamesStartingWith");
+    List<String> excluded = new ArrayList<>(clause.excludedPrefixes);
+    for (String prefix : prefixes) {
+      excluded.add(prefix.replace('.', '/'));
+    }
+    return new ClassFileFilter(
+        false, Set.of(), List.of(), List.of(new Mentions(clause.groups, excluded)));
+  }
+
+  private Mentions singleMentionsClause(String method) {
+    if (any || !names.isEmpty() || !prefixes.isEmpty() || mentions.size() != 1) {
+      throw new IllegalStateException(method + " narrows a single mentions(...) filter");
+    }
+    return mentions.get(0);
   }
 
   /** Classes that either filter accepts. */
@@ -143,7 +163,7 @@ public final class ClassFileFilter {
     for (Mentions clause : mentions) {
       int count = clause.groups.get(0).size();
       long clauseBits = ((count == 64 ? -1L : (1L << count) - 1)) << bit;
-      if ((found & clauseBits) != 0 && clause.restMatch(classFile)) {
+      if ((found & clauseBits) != 0 && clause.admits(internalName) && clause.restMatch(classFile)) {
         return true;
       }
       bit += count;
@@ -159,16 +179,32 @@ public final class ClassFileFilter {
     return Collections.unmodifiableList(bytes);
   }
 
-  /** Groups of fragments: the class must mention one fragment of every group. */
+  /**
+   * Groups of fragments: the class must mention one fragment of every group, and its name must
+   * not start with an excluded prefix.
+   */
   private static final class Mentions {
     final List<List<byte[]>> groups;
+    final List<String> excludedPrefixes;
     private final List<Fragments> rest = new ArrayList<>();
 
-    Mentions(List<List<byte[]>> groups) {
+    Mentions(List<List<byte[]>> groups, List<String> excludedPrefixes) {
       this.groups = Collections.unmodifiableList(groups);
+      this.excludedPrefixes = Collections.unmodifiableList(excludedPrefixes);
       for (List<byte[]> group : groups.subList(1, groups.size())) {
         rest.add(new Fragments(group));
       }
+    }
+
+    boolean admits(String internalName) {
+      if (internalName != null) {
+        for (String prefix : excludedPrefixes) {
+          if (internalName.startsWith(prefix)) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     boolean restMatch(byte[] classFile) {

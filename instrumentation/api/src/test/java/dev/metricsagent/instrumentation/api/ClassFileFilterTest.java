@@ -66,6 +66,19 @@ class ClassFileFilterTest {
   }
 
   @Test
+  void exceptNamesStartingWithRejectsThoseNamesWhateverTheyMention() throws IOException {
+    byte[] list = classFile(java.util.ArrayList.class);
+    ClassFileFilter filter = ClassFileFilter.mentions("java/util/Comparator").andMentions("sort")
+        .exceptNamesStartingWith("java.util.Array", "com.example.");
+
+    assertFalse(filter.accepts("java/util/ArrayList", list));
+    assertTrue(filter.accepts("java/util/OtherList", list));
+    // Narrowing again keeps the exclusions.
+    assertFalse(filter.andMentions("size").accepts("com/example/List", list));
+    assertTrue(filter.andMentions("size").accepts("java/util/OtherList", list));
+  }
+
+  @Test
   void eachClauseOfAnOrIsJudgedOnItsOwnFragments() throws IOException {
     byte[] list = classFile(java.util.ArrayList.class);
     // The first clause's second group fails; the second clause holds.

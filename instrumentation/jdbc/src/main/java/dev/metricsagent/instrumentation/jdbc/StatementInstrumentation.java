@@ -16,8 +16,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code java.sql.Statement} implementation (so also PreparedStatement and
- * CallableStatement): drivers' statements, pool proxies, any wrapper. Only the outermost of
- * nested executions records (see JdbcBridge).
+ * CallableStatement): drivers' statements and any wrapper but HikariCP's proxies ({@link
+ * ApplicationTypes#POOL_PROXY_PREFIXES}). Only the outermost of nested executions records (see
+ * JdbcBridge).
  */
 final class StatementInstrumentation implements TypeInstrumentation {
 
