@@ -25,6 +25,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class ApplicationTypes {
 
+  /** The JDK's packages: the JDK has no driver, only the JDBC interfaces. */
+  static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
   /**
    * HikariCP's proxy connections and statements ({@code ProxyConnection}, {@code
    * HikariProxyPreparedStatement}, ...) only delegate to the driver's, which are rewritten
@@ -40,27 +43,18 @@ final class ApplicationTypes {
 
   static ElementMatcher.Junction<TypeDescription> implementing(
       String interfaceName, ElementMatcher<? super MethodDescription> instrumentedMethods) {
-    return notJdk()
-        .and(not(poolProxy()))
+    return not(namedWithPrefix(JDK_PREFIXES))
+        .and(not(namedWithPrefix(POOL_PROXY_PREFIXES)))
         .and(not(isInterface()))
         .and(declaresMethod(instrumentedMethods))
         .and(hasSuperType(named(interfaceName)));
   }
 
-  private static ElementMatcher.Junction<TypeDescription> poolProxy() {
-    ElementMatcher.Junction<TypeDescription> proxy = none();
-    for (String prefix : POOL_PROXY_PREFIXES) {
-      proxy = proxy.or(nameStartsWith(prefix));
+  private static ElementMatcher.Junction<TypeDescription> namedWithPrefix(String... prefixes) {
+    ElementMatcher.Junction<TypeDescription> named = none();
+    for (String prefix : prefixes) {
+      named = named.or(nameStartsWith(prefix));
     }
-    return proxy;
-  }
-
-  static ElementMatcher.Junction<TypeDescription> notJdk() {
-    return not(
-        nameStartsWith("java.")
-            .or(nameStartsWith("javax."))
-            .or(nameStartsWith("jdk."))
-            .or(nameStartsWith("sun."))
-            .or(nameStartsWith("com.sun.")));
+    return named;
   }
 }

@@ -19,18 +19,19 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class DataSourceInstrumentation implements TypeInstrumentation {
 
+  private static final String HIKARI = "com.zaxxer.hikari.";
   private static final ElementMatcher.Junction<MethodDescription> GET_CONNECTION =
       named("getConnection").and(returns(named("java.sql.Connection")));
 
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.declaring("getConnection");
+    return JdbcClassFiles.declaring("getConnection").exceptNamesStartingWith(HIKARI);
   }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(nameStartsWith("com.zaxxer.hikari."))
+    return not(nameStartsWith(HIKARI))
         .and(ApplicationTypes.implementing("javax.sql.DataSource", GET_CONNECTION));
   }
 

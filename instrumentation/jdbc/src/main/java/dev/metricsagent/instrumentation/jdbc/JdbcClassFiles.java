@@ -11,8 +11,8 @@ final class JdbcClassFiles {
   private JdbcClassFiles() {}
 
   /**
-   * Classes that may declare one of these JDBC methods, other than the pools' proxies ({@link
-   * ApplicationTypes#POOL_PROXY_PREFIXES}). Such a class names a {@code java.sql}
+   * Classes that may declare one of these JDBC methods, other than the JDK's and the pools'
+   * proxies (the names {@link ApplicationTypes} never matches). Such a class names a {@code java.sql}
    * or {@code javax.sql} type somewhere in its constant pool (it implements the interface
    * itself, or its methods return a {@code ResultSet} or {@code Connection}, or declare {@code
    * SQLException}), and the method's own name. A subclass that only overrides {@code
@@ -22,6 +22,7 @@ final class JdbcClassFiles {
   static ClassFileFilter declaring(String... methodNameFragments) {
     return MENTIONS_JDBC
         .andMentions(methodNameFragments)
+        .exceptNamesStartingWith(ApplicationTypes.JDK_PREFIXES)
         .exceptNamesStartingWith(ApplicationTypes.POOL_PROXY_PREFIXES);
   }
 }

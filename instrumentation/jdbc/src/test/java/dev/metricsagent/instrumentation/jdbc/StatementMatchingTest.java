@@ -32,6 +32,12 @@ class StatementMatchingTest {
     assertFalse(statements.typeMatcher().matches(TypeDescription.ForLoadedType.of(ProxyStatement.class)));
   }
 
+  @Test
+  void theJdksClassesAreNeverDescribed() throws IOException {
+    // The JDK has no driver: its JDBC classes (DriverManager, the interfaces) stop at the filter.
+    assertFalse(statements.classFileFilter().accepts("java/sql/SomeStatement", classFile(DriverStatement.class)));
+  }
+
   private static String internalName(Class<?> type) {
     return type.getName().replace('.', '/');
   }
