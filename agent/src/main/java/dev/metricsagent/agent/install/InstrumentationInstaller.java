@@ -9,7 +9,6 @@ import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.FutureTask;
 
 /** Turns the active instrumentation modules into the agent's one transformer on the JVM. */
 public final class InstrumentationInstaller {
@@ -27,42 +26,23 @@ public final class InstrumentationInstaller {
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
       return;
     }
+    AdviceFactory advice = new AdviceFactory(agentClassLoader);
     ClassFileFilter filter = ClassFileFilter.none();
+    List<TypeTransformation> transformations = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         filter = filter.or(type.classFileFilter());
+        transformations.add(new TypeTransformation(module.name(), type, advice));
       }
     }
-    FutureTask<Rewriter> rewriter = new FutureTask<>(() -> rewriter(modules));
     InstrumentingTransformer transformer =
-        new InstrumentingTransformer(agentClassLoader, filter, rewriter, metrics);
+        new InstrumentingTransformer(agentClassLoader, filter, transformations, metrics);
+    AgentThreads.newThread("metrics-agent-warm-up", () -> transformer.warmUp(advice)).start();
     instrumentation.addTransformer(transformer, true);
-    // The rewriter (most of Byte Buddy) is made beside the application's start, then warmed up.
-    AgentThreads.newThread(
-            "metrics-agent-warm-up",
-            () -> {
-              transformer.prepareRewriter();
-              Rewriter ready = transformer.awaitRewriter();
-              if (ready != null) {
-                ready.warmUp();
-              }
-            })
-        .start();
     // Registered first, so that a class loaded meanwhile is transformed as it loads; one already
     // loaded is transformed again from its original class file, never twice.
     retransform(
         instrumentation, new AlreadyLoadedClasses(filter, agentClassLoader).candidates(instrumentation));
-  }
-
-  private Rewriter rewriter(List<InstrumentationModule> modules) {
-    AdviceFactory advice = new AdviceFactory(agentClassLoader);
-    List<TypeTransformation> transformations = new ArrayList<>();
-    for (InstrumentationModule module : modules) {
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        transformations.add(new TypeTransformation(module.name(), type, advice));
-      }
-    }
-    return new Rewriter(agentClassLoader, transformations, advice, metrics);
   }
 
   /**
