@@ -8,13 +8,21 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.config.PrometheusProperties;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The agent's metrics about itself: {@code metrics_agent_*}. */
 public final class AgentMetrics {
 
   private final Counter classesTransformed;
   private final Counter transformationErrors;
-  private final Counter transformationSeconds;
+  /**
+   * An AtomicLong, not a Counter: the transformer runs while the JVM loads classes, also the
+   * JDK's own, and a Counter's adder uses VarHandles, whose first use at a call site links it by
+   * loading classes; when that happens inside the loading of one of those classes, the JVM
+   * throws ClassCircularityError into whoever loads it. AtomicLong uses Unsafe, which links
+   * nothing.
+   */
+  private final AtomicLong transformationNanos = new AtomicLong();
   private final Gauge startupSeconds;
 
   public AgentMetrics(
@@ -50,10 +58,11 @@ public final class AgentMetrics {
             "metrics_agent_transformation_errors_total",
             "Classes an instrumentation failed to rewrite; they run unchanged.",
             "instrumentation");
-    transformationSeconds =
-        meters.counter(
-            "metrics_agent_transformation_seconds_total",
-            "Time spent matching and rewriting classes as they load.");
+    CounterWithCallback.builder(properties)
+        .name("metrics_agent_transformation_seconds_total")
+        .help("Time spent matching and rewriting classes as they load.")
+        .callback(callback -> callback.call(transformationNanos.get() / 1e9))
+        .register(meters.registry());
     CounterWithCallback.builder(properties)
         .name("metrics_agent_advice_errors_total")
         .help("Exceptions thrown inside instrumentation code at run time; they never reach the"
@@ -75,7 +84,7 @@ public final class AgentMetrics {
   }
 
   public void transformationTook(long nanos) {
-    transformationSeconds.inc(nanos / 1e9);
+    transformationNanos.addAndGet(nanos);
   }
 
   public void startupTook(long nanos) {

@@ -34,6 +34,7 @@ public final class Meters {
                 "Observations recorded under label value 'other' because their metric reached the"
                     + " cardinality limit (cardinality_limit).")
             .labelNames("metric")
+            .withoutExemplars()
             .register(registry);
   }
 
@@ -71,8 +72,18 @@ public final class Meters {
         .register(registry);
   }
 
+  /**
+   * Without exemplars, like the other meters: with them, the client samples an exemplar on the
+   * gauge's inc() and dec() (twice per request for the active-requests gauges) and schedules its
+   * next sampling on a timer thread, about ten times a second, for exemplars nothing reads.
+   */
   public Gauge gauge(String name, String help, String... labelNames) {
-    return Gauge.builder(properties).name(name).help(help).labelNames(labelNames).register(registry);
+    return Gauge.builder(properties)
+        .name(name)
+        .help(help)
+        .labelNames(labelNames)
+        .withoutExemplars()
+        .register(registry);
   }
 
   /** A cache of data points for {@code metricName}, bounded by the configured cardinality limit. */

@@ -26,7 +26,8 @@ class DataPointCacheTest {
     }
   }
 
-  private final Counter dropped = Counter.builder().name("dropped").labelNames("metric").build();
+  private final Counter dropped =
+      Counter.builder().name("dropped").labelNames("metric").withoutExemplars().build();
   private final CounterDataPoint droppedPoint = dropped.labelValues("test");
   private final AtomicInteger created = new AtomicInteger();
 
