@@ -11,11 +11,11 @@ final class JdbcClassFiles {
   private JdbcClassFiles() {}
 
   /**
-   * Classes that may declare one of these JDBC methods, other than the JDK's and the pools'
-   * proxies (the names {@link ApplicationTypes} never matches). Such a class names a {@code java.sql}
-   * or {@code javax.sql} type somewhere in its constant pool (it implements the interface
-   * itself, or its methods return a {@code ResultSet} or {@code Connection}, or declare {@code
-   * SQLException}), and the method's own name. A subclass that only overrides {@code
+   * Classes that may declare one of these JDBC methods, other than the JDK's and HikariCP's
+   * proxies (names {@link ApplicationTypes} never matches). Such a class names a {@code
+   * java.sql} or {@code javax.sql} type somewhere in its constant pool (it implements the
+   * interface itself, or its methods return a {@code ResultSet} or {@code Connection}, or
+   * declare {@code SQLException}), and the method's own name. A subclass that only overrides {@code
    * executeUpdate(String)} without naming any JDBC type would be skipped; its super class,
    * being a JDBC class, is still instrumented.
    */
