@@ -23,8 +23,8 @@ server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/http-load
 rm -rf "$out"
 mkdir -p "$out"
-[ -f "$agent" ] && [ -f "$server" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+require_built "$agent" "$server"
+require_wrk
 fetch_otel
 
 # One wrk thread, so the load generator takes at most one of the two cores; 10 connections keep

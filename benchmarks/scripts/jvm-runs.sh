@@ -12,6 +12,19 @@ fetch_otel() {
   fi
 }
 
+# Fails unless every file given exists: the jars a script measures are built, not fetched.
+require_built() {
+  local file
+  for file in "$@"; do
+    [ -f "$file" ] || { echo "$file is missing; build first: mvn -B package -DskipTests" >&2; exit 1; }
+  done
+}
+
+# Fails unless wrk, the load generator, is installed.
+require_wrk() {
+  command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+}
+
 # Fails when something already listens on a port: a result must never come from another
 # engineer's or an earlier run's server.
 require_free_port() {

@@ -17,8 +17,8 @@ server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/profile-load
 rm -rf "$out"
 mkdir -p "$out"
-[ -f "$agent" ] && [ -f "$server" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+require_built "$agent" "$server"
+require_wrk
 
 # The JDK's profile settings with Java method sampling every 1 ms (the JVM reads each event's
 # setting as written; the selections above them are for tools).

@@ -21,7 +21,7 @@ server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/scrape
 rm -rf "$out"
 mkdir -p "$out"
-[ -f "$agent" ] && [ -f "$server" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+require_built "$agent" "$server"
 
 keys=10000
 app_port=18381

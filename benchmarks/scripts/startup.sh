@@ -16,7 +16,7 @@ demo=examples/demo/target/demo.jar
 out=benchmarks/target/startup
 rm -rf "$out"
 mkdir -p "$out"
-[ -f "$agent" ] && [ -f "$demo" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+require_built "$agent" "$demo"
 fetch_otel
 
 app_port=18181
