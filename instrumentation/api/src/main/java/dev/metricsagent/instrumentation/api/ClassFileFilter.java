@@ -77,7 +77,10 @@ public final class ClassFileFilter {
    */
   public static ClassFileFilter mentions(String... fragments) {
     return new ClassFileFilter(
-        false, Set.of(), List.of(), List.of(new Mentions(List.of(ascii(fragments)), List.of())));
+        false,
+        Set.of(),
+        List.of(),
+        List.of(new Mentions(List.of(ascii(fragments)), List.of(), List.of())));
   }
 
   /**
@@ -90,7 +93,27 @@ public final class ClassFileFilter {
     List<List<byte[]>> groups = new ArrayList<>(clause.groups);
     groups.add(ascii(fragments));
     return new ClassFileFilter(
-        false, Set.of(), List.of(), List.of(new Mentions(groups, clause.excludedPrefixes)));
+        false,
+        Set.of(),
+        List.of(),
+        List.of(new Mentions(groups, clause.excludedPrefixes, clause.declaredSignatures)));
+  }
+
+  /**
+   * Narrows a {@link #mentions} filter: the class must be a class, not an interface, that
+   * declares a method with code (not abstract) whose name followed by its descriptor starts
+   * with one of these: {@code "execute"} for any method named execute..., {@code
+   * "service(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)"} for that method.
+   * For type matchers that only instrument methods a class declares: the constant pool also
+   * names the methods a class merely calls, which most of a library's classes do. Read only for
+   * the classes that passed the rest of the filter.
+   */
+  public ClassFileFilter andDeclaresConcrete(String... signatures) {
+    Mentions clause = singleMentionsClause("andDeclaresConcrete");
+    List<byte[]> declared = new ArrayList<>(clause.declaredSignatures);
+    declared.addAll(ascii(signatures));
+    return new ClassFileFilter(
+        false, Set.of(), List.of(), List.of(new Mentions(clause.groups, clause.excludedPrefixes, declared)));
   }
 
   /**
@@ -104,7 +127,7 @@ public final class ClassFileFilter {
       excluded.add(prefix.replace('.', '/'));
     }
     return new ClassFileFilter(
-        false, Set.of(), List.of(), List.of(new Mentions(clause.groups, excluded)));
+        false, Set.of(), List.of(), List.of(new Mentions(clause.groups, excluded, clause.declaredSignatures)));
   }
 
   private Mentions singleMentionsClause(String method) {
@@ -180,17 +203,23 @@ public final class ClassFileFilter {
   }
 
   /**
-   * Groups of fragments: the class must mention one fragment of every group, and its name must
-   * not start with an excluded prefix.
+   * Groups of fragments: the class must mention one fragment of every group, its name must not
+   * start with an excluded prefix, and if signatures are given it must declare a concrete method
+   * with one of them.
    */
   private static final class Mentions {
     final List<List<byte[]>> groups;
     final List<String> excludedPrefixes;
+    final List<byte[]> declaredSignatures;
     private final List<Fragments> rest = new ArrayList<>();
+    private final byte[][] declared;
 
-    Mentions(List<List<byte[]>> groups, List<String> excludedPrefixes) {
+    Mentions(
+        List<List<byte[]>> groups, List<String> excludedPrefixes, List<byte[]> declaredSignatures) {
       this.groups = Collections.unmodifiableList(groups);
       this.excludedPrefixes = Collections.unmodifiableList(excludedPrefixes);
+      this.declaredSignatures = Collections.unmodifiableList(declaredSignatures);
+      this.declared = declaredSignatures.toArray(new byte[0][]);
       for (List<byte[]> group : groups.subList(1, groups.size())) {
         rest.add(new Fragments(group));
       }
@@ -213,7 +242,7 @@ public final class ClassFileFilter {
           return false;
         }
       }
-      return true;
+      return declared.length == 0 || DeclaredMethods.anyConcrete(classFile, declared);
     }
   }
 }

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ClassFileFilterTest {
 
   private static byte[] classFile(Class<?> type) throws IOException {
+    String resource = type.getName().replace('.', '/') + ".class";
+    ClassLoader loader = type.getClassLoader();
     try (InputStream in =
-        type.getClassLoader() == null
-            ? ClassLoader.getSystemResourceAsStream(type.getName().replace('.', '/') + ".class")
-            : type.getResourceAsStream(type.getSimpleName() + ".class")) {
+        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
       return in.readAllBytes();
     }
   }
@@ -89,10 +90,74 @@ class ClassFileFilterTest {
     assertFalse(filter.accepts("java/lang/Boolean", classFile(Boolean.class)));
   }
 
+  /** Declares execute(String) with code, like a driver's statement. */
+  static class Executing {
+    public boolean execute(String sql) {
+      return sql.isEmpty();
+    }
+  }
+
+  /** Calls execute(String) without declaring it, like the code that uses a statement. */
+  static class Calling {
+    long counter = 1L; // a field and a long constant to read past
+    double ratio = 0.5d;
+
+    boolean run(Executing statement) {
+      return statement.execute("select 1");
+    }
+  }
+
+  interface Declaring {
+    boolean execute(String sql);
+  }
+
+  abstract static class Abstract {
+    public abstract boolean execute(String sql);
+  }
+
+  @Test
+  void andDeclaresConcreteAcceptsOnlyAClassThatDeclaresTheMethodWithCode() throws IOException {
+    ClassFileFilter filter = ClassFileFilter.mentions("execute").andDeclaresConcrete("execute(Ljava/lang/String;)");
+
+    assertTrue(filter.accepts("x/Executing", classFile(Executing.class)));
+    assertFalse(filter.accepts("x/Calling", classFile(Calling.class)));
+    assertFalse(filter.accepts("x/Declaring", classFile(Declaring.class)));
+    assertFalse(filter.accepts("x/Abstract", classFile(Abstract.class)));
+  }
+
+  @Test
+  void andDeclaresConcreteMatchesTheStartOfNameAndDescriptor() throws IOException {
+    byte[] executing = classFile(Executing.class);
+
+    assertTrue(ClassFileFilter.mentions("execute").andDeclaresConcrete("exec").accepts("x/E", executing));
+    assertTrue(ClassFileFilter.mentions("execute")
+        .andDeclaresConcrete("zz_none", "execute(Ljava/lang/String;)Z").accepts("x/E", executing));
+    assertFalse(ClassFileFilter.mentions("execute")
+        .andDeclaresConcrete("execute(Ljava/lang/Object;)").accepts("x/E", executing));
+    assertFalse(ClassFileFilter.mentions("execute")
+        .andDeclaresConcrete("execute(Ljava/lang/String;)ZZ").accepts("x/E", executing));
+  }
+
+  @Test
+  void andDeclaresConcreteReadsPastFieldsAndTheAttributesOfLargeClasses() throws IOException {
+    // ArrayList: fields, inner classes, signatures, a long constant (serialVersionUID).
+    assertTrue(ClassFileFilter.mentions("java/util/Comparator")
+        .andDeclaresConcrete("sort(Ljava/util/Comparator;)V")
+        .accepts("java/util/ArrayList", classFile(java.util.ArrayList.class)));
+  }
+
   @Test
   void aDamagedClassFileIsHandedOnRatherThanSkipped() {
     byte[] damaged = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0x7F, 0x7F, 1, 0};
     assertTrue(ClassFileFilter.mentions("java/sql/").accepts("x/Y", damaged));
+  }
+
+  @Test
+  void aClassFileCutShortInItsMethodTableIsHandedOn() throws IOException {
+    byte[] calling = classFile(Calling.class);
+    byte[] cut = Arrays.copyOf(calling, ConstantPool.offsets(calling)[0] + 12);
+
+    assertTrue(ClassFileFilter.mentions("execute").andDeclaresConcrete("execute").accepts("x/C", cut));
   }
 
   @Test

@@ -15,13 +15,16 @@ final class JdbcClassFiles {
    * proxies (names {@link ApplicationTypes} never matches). Such a class names a {@code
    * java.sql} or {@code javax.sql} type somewhere in its constant pool (it implements the
    * interface itself, or its methods return a {@code ResultSet} or {@code Connection}, or
-   * declare {@code SQLException}), and the method's own name. A subclass that only overrides {@code
-   * executeUpdate(String)} without naming any JDBC type would be skipped; its super class,
-   * being a JDBC class, is still instrumented.
+   * declare {@code SQLException}), and the method's own name; then it must be a class that
+   * declares a method with code so named, which sets apart the driver's statement from the
+   * driver's and the application's classes that only call it. A subclass that only overrides
+   * {@code executeUpdate(String)} without naming any JDBC type would be skipped; its super
+   * class, being a JDBC class, is still instrumented.
    */
-  static ClassFileFilter declaring(String... methodNameFragments) {
+  static ClassFileFilter declaring(String... methodNames) {
     return MENTIONS_JDBC
-        .andMentions(methodNameFragments)
+        .andMentions(methodNames)
+        .andDeclaresConcrete(methodNames)
         .exceptNamesStartingWith(ApplicationTypes.JDK_PREFIXES)
         .exceptNamesStartingWith(ApplicationTypes.POOL_PROXY_PREFIXES);
   }

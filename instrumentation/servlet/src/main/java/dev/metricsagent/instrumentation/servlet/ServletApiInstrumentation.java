@@ -41,20 +41,21 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
   }
 
   /**
-   * Servlets and filters are application classes with any name, so there is no name to match
-   * first; a type's own methods are the next cheapest test, and rule out nearly every class
-   * before its super types are read. Subclasses that only inherit service or doFilter are left
-   * alone: the advice is in the class that declares the method.
-   */
-  /**
+   * Servlets and filters are application classes with any name, so there is no name to test.
    * A class that declares service(ServletRequest, ServletResponse) or doFilter(ServletRequest,
    * ServletResponse, FilterChain) has that descriptor, which starts the same for both, in its
-   * constant pool. (Merely naming servlet types is not enough: a container's own classes all do.)
+   * constant pool; so does every container class that merely calls one (a valve, a filter
+   * chain, a dispatcher), which the method table then sets apart. Subclasses that only inherit
+   * service or doFilter are left alone: the advice is in the class that declares the method.
    */
   @Override
   public ClassFileFilter classFileFilter() {
     String type = "L" + api.replace('.', '/');
-    return ClassFileFilter.mentions("(" + type + "/ServletRequest;" + type + "/ServletResponse;");
+    String requestAndResponse = type + "/ServletRequest;" + type + "/ServletResponse;";
+    return ClassFileFilter.mentions("(" + requestAndResponse)
+        .andDeclaresConcrete(
+            "service(" + requestAndResponse + ")",
+            "doFilter(" + requestAndResponse + type + "/FilterChain;)");
   }
 
   @Override
