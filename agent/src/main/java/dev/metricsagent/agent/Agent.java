@@ -12,6 +12,7 @@ import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class Agent {
       module.start(context);
     }
     new InstrumentationInstaller(Agent.class.getClassLoader(), agentMetrics)
-        .install(instrumentation, active);
+        .install(instrumentation, active, config.classCache(), build(agentJar, active, config));
     exporters.await();
 
     long startupNanos = System.nanoTime() - launchNanos;
@@ -109,6 +110,24 @@ public final class Agent {
         .append(startupMillis)
         .append(" ms");
     return line.toString();
+  }
+
+  /**
+   * What rewritten classes depend on besides their own bytes: this jar, the JDK, the active
+   * instrumentations and the rules (the rest of the configuration only matters at run time).
+   */
+  private static String build(
+      JarFile agentJar, List<InstrumentationModule> active, AgentConfig config) {
+    File jar = new File(agentJar.getName());
+    return String.join(
+        "\n",
+        jar.getAbsolutePath(),
+        Long.toString(jar.length()),
+        Long.toString(jar.lastModified()),
+        System.getProperty("java.home"),
+        System.getProperty("java.vm.version"),
+        names(active).toString(),
+        config.rules().toString());
   }
 
   private static List<String> names(List<InstrumentationModule> modules) {

@@ -1,5 +1,6 @@
 package dev.metricsagent.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,19 +14,21 @@ public final class AgentConfig {
   private final int cardinalityLimit;
   private final ServerConfig server;
   private final boolean jvmMetrics;
+  private final Path classCache;
   private final HistogramConfig histograms;
   private final InstrumentationConfig instrumentation;
   private final List<RuleConfig> rules;
   private final PushgatewayConfig pushgateway;
 
   AgentConfig(String source, boolean failFast, int cardinalityLimit, ServerConfig server, boolean jvmMetrics,
-      HistogramConfig histograms, InstrumentationConfig instrumentation, List<RuleConfig> rules,
+      Path classCache, HistogramConfig histograms, InstrumentationConfig instrumentation, List<RuleConfig> rules,
       PushgatewayConfig pushgateway) {
     this.source = source;
     this.failFast = failFast;
     this.cardinalityLimit = cardinalityLimit;
     this.server = server;
     this.jvmMetrics = jvmMetrics;
+    this.classCache = classCache;
     this.histograms = histograms;
     this.instrumentation = instrumentation;
     this.rules = List.copyOf(rules);
@@ -62,6 +65,14 @@ public final class AgentConfig {
     return jvmMetrics;
   }
 
+  /**
+   * {@code class_cache}, default none: the directory where rewritten classes are kept between
+   * starts; null when there is none.
+   */
+  public Path classCache() {
+    return classCache;
+  }
+
   /** {@code histograms}: buckets and native histograms. */
   public HistogramConfig histograms() {
     return histograms;
@@ -85,7 +96,8 @@ public final class AgentConfig {
   @Override
   public String toString() {
     return "AgentConfig{source=" + source + ", fail_fast=" + failFast + ", cardinality_limit=" + cardinalityLimit
-        + ", " + server + ", jvm_metrics=" + jvmMetrics + ", " + histograms + ", " + instrumentation
+        + ", " + server + ", jvm_metrics=" + jvmMetrics
+        + ", class_cache=" + classCache + ", " + histograms + ", " + instrumentation
         + ", rules=" + rules + ", " + pushgateway + "}";
   }
 }

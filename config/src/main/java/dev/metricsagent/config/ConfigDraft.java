@@ -1,5 +1,6 @@
 package dev.metricsagent.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ final class ConfigDraft {
   String serverPath = "/metrics";
 
   boolean jvmMetrics = true;
+  Path classCache = null;
 
   double[] buckets = DEFAULT_BUCKETS.clone();
   boolean nativeHistograms = false;
@@ -58,6 +60,7 @@ final class ConfigDraft {
         cardinalityLimit,
         new ServerConfig(serverEnabled, serverHost, serverPort, serverPath),
         jvmMetrics,
+        classCache,
         new HistogramConfig(buckets, nativeHistograms, histogramsPerMetric),
         new InstrumentationConfig(
             new FamilyConfig(servletEnabled),

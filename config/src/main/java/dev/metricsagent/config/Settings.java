@@ -24,6 +24,7 @@ final class Settings {
       new Setting<>("server.port", ValueTypes.integer(0, 65535), (draft, value) -> draft.serverPort = value),
       new Setting<>("server.path", ValueTypes.URL_PATH, (draft, value) -> draft.serverPath = value),
       new Setting<>("jvm_metrics", ValueTypes.BOOLEAN, (draft, value) -> draft.jvmMetrics = value),
+      new Setting<>("class_cache", ValueTypes.DIRECTORY_PATH, (draft, value) -> draft.classCache = value),
       new Setting<>("histograms.native", ValueTypes.BOOLEAN, (draft, value) -> draft.nativeHistograms = value),
       new Setting<>("instrumentation.servlet.enabled", ValueTypes.BOOLEAN,
           (draft, value) -> draft.servletEnabled = value),

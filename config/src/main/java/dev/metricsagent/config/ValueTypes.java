@@ -181,19 +181,26 @@ final class ValueTypes {
   };
 
   /** A path to a file, made absolute against the working directory. */
-  static final ValueType<Path> FILE_PATH = new ValueType<Path>("a file path") {
-    @Override
-    Path fromText(String text) throws InvalidValue {
-      if (text.isEmpty()) {
-        throw invalid(text);
+  static final ValueType<Path> FILE_PATH = path("a file path");
+
+  /** A path to a directory, which need not exist yet, made absolute like a file's. */
+  static final ValueType<Path> DIRECTORY_PATH = path("a directory path");
+
+  private static ValueType<Path> path(String description) {
+    return new ValueType<Path>(description) {
+      @Override
+      Path fromText(String text) throws InvalidValue {
+        if (text.isEmpty()) {
+          throw invalid(text);
+        }
+        try {
+          return Paths.get(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+          throw invalid(text, e.getReason());
+        }
       }
-      try {
-        return Paths.get(text).toAbsolutePath().normalize();
-      } catch (InvalidPathException e) {
-        throw invalid(text, e.getReason());
-      }
-    }
-  };
+    };
+  }
 
   /**
    * One of a few words, compared case-insensitively, with "did you mean" for near misses. The

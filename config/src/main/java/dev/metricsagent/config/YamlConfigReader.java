@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class YamlConfigReader {
 
   private static final List<String> ROOT_KEYS = List.of("fail_fast", "cardinality_limit", "server", "jvm_metrics",
-      "histograms", "instrumentation", "rules", "pushgateway");
+      "class_cache", "histograms", "instrumentation", "rules", "pushgateway");
   private static final List<String> SERVER_KEYS = List.of("enabled", "host", "port", "path");
   private static final List<String> FAMILY_KEYS = List.of("enabled");
   private static final List<String> HTTP_CLIENT_KEYS = List.of("enabled", "peers");

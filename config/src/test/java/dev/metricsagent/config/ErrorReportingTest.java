@@ -37,15 +37,15 @@ class ErrorReportingTest {
   @Test
   void anUnknownKeyWithNothingCloseOnlyListsTheValidKeys() {
     assertEquals(List.of("agent.yaml:1:1: tracing: unknown key 'tracing'; Valid keys here: fail_fast,"
-        + " cardinality_limit, server, jvm_metrics, histograms, instrumentation, rules, pushgateway"),
+        + " cardinality_limit, server, jvm_metrics, class_cache, histograms, instrumentation, rules, pushgateway"),
         files.problems("tracing: true\n"));
   }
 
   @Test
   void aKeyThatIsThePrefixOfAValidOneIsSuggested() {
     assertEquals(List.of("agent.yaml:1:1: cardinality: unknown key 'cardinality'; did you mean 'cardinality_limit'?"
-        + " Valid keys here: fail_fast, cardinality_limit, server, jvm_metrics, histograms, instrumentation, rules,"
-        + " pushgateway"), files.problems("cardinality: 10\n"));
+        + " Valid keys here: fail_fast, cardinality_limit, server, jvm_metrics, class_cache, histograms, instrumentation,"
+        + " rules, pushgateway"), files.problems("cardinality: 10\n"));
   }
 
   @Test

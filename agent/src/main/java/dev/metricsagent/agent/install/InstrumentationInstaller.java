@@ -2,12 +2,11 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.bootstrap.AgentThreads;
-import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Turns the active instrumentation modules into the agent's one transformer on the JVM. */
@@ -21,23 +20,38 @@ public final class InstrumentationInstaller {
     this.metrics = metrics;
   }
 
-  public void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
+  /**
+   * @param classCache the {@code class_cache} directory, or null
+   * @param build what rewritten classes depend on besides their own bytes (agent jar, JDK,
+   *     configuration): a changed build never reads an older build's cache entries
+   */
+  public void install(
+      Instrumentation instrumentation,
+      List<InstrumentationModule> modules,
+      Path classCache,
+      String build) {
     // Without anything to transform, Byte Buddy is not even loaded: that saves startup time.
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
       return;
     }
-    AdviceFactory advice = new AdviceFactory(agentClassLoader);
     ClassFileFilter filter = ClassFileFilter.none();
-    List<TypeTransformation> transformations = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         filter = filter.or(type.classFileFilter());
-        transformations.add(new TypeTransformation(module.name(), type, advice));
       }
     }
+    ClassCache cache = classCache == null ? null : ClassCache.open(classCache, build);
+    if (cache != null) {
+      metrics.classCache(cache::hits, cache::misses);
+    }
     InstrumentingTransformer transformer =
-        new InstrumentingTransformer(agentClassLoader, filter, transformations, metrics);
-    AgentThreads.newThread("metrics-agent-warm-up", () -> transformer.warmUp(advice)).start();
+        new InstrumentingTransformer(
+            agentClassLoader, filter, () -> new Rewriter(agentClassLoader, modules), cache, metrics);
+    if (cache == null || cache.startedEmpty()) {
+      // Byte Buddy will be needed: made now, and warmed up beside the application's start.
+      Rewriter rewriter = transformer.rewriter();
+      AgentThreads.newThread("metrics-agent-warm-up", rewriter::warmUp).start();
+    }
     instrumentation.addTransformer(transformer, true);
     // Registered first, so that a class loaded meanwhile is transformed as it loads; one already
     // loaded is transformed again from its original class file, never twice.

@@ -7,8 +7,10 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** The agent's metrics about itself: {@code metrics_agent_*}. */
 public final class AgentMetrics {
@@ -24,6 +26,8 @@ public final class AgentMetrics {
    */
   private final AtomicLong transformationNanos = new AtomicLong();
   private final Gauge startupSeconds;
+  private final PrometheusProperties properties;
+  private final PrometheusRegistry registry;
 
   public AgentMetrics(
       Meters meters,
@@ -31,6 +35,8 @@ public final class AgentMetrics {
       String version,
       Collection<String> allInstrumentations,
       Collection<String> activeInstrumentations) {
+    this.properties = properties;
+    this.registry = meters.registry();
     Info buildInfo =
         Info.builder(properties)
             .name("metrics_agent_build_info")
@@ -73,6 +79,21 @@ public final class AgentMetrics {
         meters.gauge(
             "metrics_agent_startup_seconds",
             "Time from the JVM handing control to the agent until the agent was ready.");
+  }
+
+  /** {@code metrics_agent_class_cache_lookups_total}, when there is a class cache. */
+  public void classCache(LongSupplier hits, LongSupplier misses) {
+    CounterWithCallback.builder(properties)
+        .name("metrics_agent_class_cache_lookups_total")
+        .help("Classes looked up in the class_cache: hit (taken from it, Byte Buddy not run) or"
+            + " miss (rewritten, then stored).")
+        .labelNames("result")
+        .callback(
+            callback -> {
+              callback.call(hits.getAsLong(), "hit");
+              callback.call(misses.getAsLong(), "miss");
+            })
+        .register(registry);
   }
 
   public void classTransformed(String instrumentation) {

@@ -1,16 +1,19 @@
 package dev.metricsagent.it.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.ChildJvm;
 import dev.metricsagent.it.Jdks;
 import dev.metricsagent.it.Scrape;
 import dev.metricsagent.it.Services;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +27,8 @@ class JdbcWorkloadIT {
     private static final String DURATION = "db_client_operation_duration_seconds_count";
     private static final String WAIT = "db_client_connection_wait_time_seconds_count";
     private static final String CONNECTIONS = "db_client_connection_count";
+    private static final String CACHE_LOOKUPS = "metrics_agent_class_cache_lookups_total";
+    private static final String TRANSFORMED = "metrics_agent_classes_transformed_total";
 
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
@@ -41,6 +46,44 @@ class JdbcWorkloadIT {
             h2.assertCaught(app,
                     "org.h2.jdbc.JdbcSQLSyntaxErrorException 42S02",
                     "org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException 23505");
+        }
+    }
+
+    /**
+     * The same H2 workload twice with one class_cache: the second start takes every class the
+     * first rewrote (or left alone) from the cache, and records exactly the same.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void h2TwiceWithAClassCache(Jdks.Jdk jdk, @TempDir Path temp) {
+        String agentArgs = "port=0,class_cache=" + temp.resolve("cache");
+        Map<String, Double> firstStart = null;
+        for (int start = 1; start <= 2; start++) {
+            Workload h2 = new Workload("h2", "itdb");
+            try (ChildJvm app = h2.start(jdk, agentArgs, "jdbc:h2:mem:itdb;DB_CLOSE_DELAY=-1", "sa", "")) {
+                Scrape scrape = h2.scrapeWhenReady(app);
+                Map<Map<String, String>, Double> expected = h2.expectedStatements();
+                expected.put(h2.labels("SELECT", "", ""), 1.0);
+                assertEquals(expected, h2.recordedStatements(scrape));
+                h2.assertPool(scrape);
+                h2.assertNoAdviceErrors(scrape);
+                assertTrue(app.stderrLines().stream().noneMatch(line -> line.startsWith("metrics-agent:")),
+                        app.describe("the agent complained"));
+
+                Map<String, Double> lookups = Map.of(
+                        "hit", scrape.value(CACHE_LOOKUPS, Map.of("result", "hit")),
+                        "miss", scrape.value(CACHE_LOOKUPS, Map.of("result", "miss")),
+                        "transformed", scrape.value(TRANSFORMED, Map.of("instrumentation", "jdbc")));
+                if (start == 1) {
+                    assertEquals(0.0, lookups.get("hit"), scrape::text);
+                    assertTrue(lookups.get("miss") >= lookups.get("transformed"), scrape::text);
+                    firstStart = lookups;
+                } else {
+                    assertEquals(firstStart.get("miss"), lookups.get("hit"), scrape::text);
+                    assertEquals(0.0, lookups.get("miss"), scrape::text);
+                    assertEquals(firstStart.get("transformed"), lookups.get("transformed"), scrape::text);
+                }
+            }
         }
     }
 
@@ -88,7 +131,11 @@ class JdbcWorkloadIT {
         }
 
         ChildJvm start(Jdks.Jdk jdk, String url, String user, String password) {
-            return ChildJvm.app("jdbc-app").jdk(jdk).agent("port=0")
+            return start(jdk, "port=0", url, user, password);
+        }
+
+        ChildJvm start(Jdks.Jdk jdk, String agentArgs, String url, String user, String password) {
+            return ChildJvm.app("jdbc-app").jdk(jdk).agent(agentArgs)
                     .args(system, url, user, password, table)
                     .start();
         }
