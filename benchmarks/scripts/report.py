@@ -16,7 +16,10 @@ import statistics
 import sys
 
 CONFIGS = ["none", "metrics-agent", "otel"]
-NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
+STARTUP_CONFIGS = ["none", "metrics-agent", "metrics-agent-cached", "otel"]
+NAMES = {"none": "no agent", "metrics-agent": "metrics-agent",
+         "metrics-agent-cached": "metrics-agent, `class_cache` filled (opt-in)",
+         "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
 MIB = 1024 * 1024
 
 ROUND_NOTE = ("\n\n\"added\" and \"x no agent\": medians of the per-round differences and ratios (each round "
@@ -28,12 +31,12 @@ def rows(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def by_round(results):
+def by_round(results, configs=CONFIGS):
     """{round: {config: row}} for rounds that have every configuration."""
     rounds = {}
     for r in results:
         rounds.setdefault(r["round"], {})[r["config"]] = r
-    return {k: v for k, v in rounds.items() if all(c in v for c in CONFIGS)}
+    return {k: v for k, v in rounds.items() if all(c in v for c in configs)}
 
 
 def median_of(rounds, config, figure):
@@ -59,9 +62,9 @@ def cpu_ms(r):
 
 
 def startup_summary(path):
-    rounds = by_round(rows(path))
+    rounds = by_round(rows(path), STARTUP_CONFIGS)
     out = {}
-    for c in CONFIGS:
+    for c in STARTUP_CONFIGS:
         ready = [int(r[c]["agent_ready_ms"]) for r in rounds.values() if r[c]["agent_ready_ms"] != "-"]
         out[c] = {
             "first_200_ms": median_of(rounds, c, first_200_ms),
@@ -80,7 +83,7 @@ def startup_table(path):
              "| configuration | first 200 | added over no agent | CPU until then | added "
              "| agent premain to ready | classes loaded |",
              "|---|---|---|---|---|---|---|"]
-    for c in CONFIGS:
+    for c in STARTUP_CONFIGS:
         x = s[c]
         added = "" if c == "none" else f"{x['added_ms']:+,.0f} ms"
         cpu_added = "" if c == "none" else f"{x['cpu_added_ms']:+,.0f} ms"
@@ -281,6 +284,8 @@ def budget_table(target):
         _, s = startup_summary(startup)
         a, o = s["metrics-agent"]["added_ms"], s["otel"]["added_ms"]
         lines.append(f"| startup to first 200, added | <= 300 ms | {a:+,.0f} ms | {o:+,.0f} ms | {verdict(a <= 300)} |")
+        c = s["metrics-agent-cached"]["added_ms"]
+        lines.append(f"| the same, `class_cache` filled (opt-in) | <= 300 ms | {c:+,.0f} ms | | {verdict(c <= 300)} |")
         a, o = s["metrics-agent"]["cpu_added_ms"], s["otel"]["cpu_added_ms"]
         lines.append(f"| CPU until the first 200, added (no budget; steadier than wall time) | | {a:+,.0f} ms "
                      f"| {o:+,.0f} ms | |")

@@ -20,10 +20,6 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
 
-  private static final ElementMatcher.Junction<MethodDescription> PREPARE =
-      namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
-  private static final ElementMatcher.Junction<MethodDescription> CREATE = named("createStatement");
-
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
@@ -32,14 +28,24 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return ApplicationTypes.implementing("java.sql.Connection", PREPARE.or(CREATE));
+    return ApplicationTypes.implementing("java.sql.Connection", prepare().or(create()));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(PREPARE, PACKAGE + "PrepareStatementAdvice")
-        .advice(CREATE, PACKAGE + "CreateStatementAdvice");
+        .advice(prepare(), PACKAGE + "PrepareStatementAdvice")
+        .advice(create(), PACKAGE + "CreateStatementAdvice");
+  }
+
+  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // class cache asks this class for its pre-filter only.
+  private static ElementMatcher.Junction<MethodDescription> prepare() {
+    return namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> create() {
+    return named("createStatement");
   }
 }

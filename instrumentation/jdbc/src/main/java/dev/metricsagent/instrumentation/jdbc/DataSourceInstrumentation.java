@@ -20,8 +20,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class DataSourceInstrumentation implements TypeInstrumentation {
 
   private static final String HIKARI = "com.zaxxer.hikari.";
-  private static final ElementMatcher.Junction<MethodDescription> GET_CONNECTION =
-      named("getConnection").and(returns(named("java.sql.Connection")));
 
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
@@ -32,13 +30,19 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(nameStartsWith(HIKARI))
-        .and(ApplicationTypes.implementing("javax.sql.DataSource", GET_CONNECTION));
+        .and(ApplicationTypes.implementing("javax.sql.DataSource", getConnection()));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(GET_CONNECTION, "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
+        .advice(getConnection(), "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
+  }
+
+  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // class cache asks this class for its pre-filter only.
+  private static ElementMatcher.Junction<MethodDescription> getConnection() {
+    return named("getConnection").and(returns(named("java.sql.Connection")));
   }
 }

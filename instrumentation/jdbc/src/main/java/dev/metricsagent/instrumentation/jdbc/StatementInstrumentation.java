@@ -25,17 +25,6 @@ final class StatementInstrumentation implements TypeInstrumentation {
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
 
-  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_SQL =
-      namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, String.class));
-  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_PREPARED =
-      namedOneOf(EXECUTE).and(isPublic()).and(takesArguments(0));
-  private static final ElementMatcher.Junction<MethodDescription> EXECUTE_BATCH =
-      namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0));
-  private static final ElementMatcher.Junction<MethodDescription> ADD_BATCH =
-      named("addBatch").and(takesArguments(String.class));
-  private static final ElementMatcher.Junction<MethodDescription> CLEAR_BATCH =
-      named("clearBatch").and(takesArguments(0));
-
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
@@ -51,18 +40,40 @@ final class StatementInstrumentation implements TypeInstrumentation {
   public ElementMatcher<TypeDescription> typeMatcher() {
     return ApplicationTypes.implementing(
         "java.sql.Statement",
-        EXECUTE_SQL.or(EXECUTE_PREPARED).or(EXECUTE_BATCH).or(ADD_BATCH).or(CLEAR_BATCH));
+        executeSql().or(executePrepared()).or(executeBatch()).or(addBatch()).or(clearBatch()));
   }
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(EXECUTE_SQL, PACKAGE + "ExecuteSqlAdvice")
-        .advice(EXECUTE_PREPARED, PACKAGE + "ExecutePreparedAdvice")
-        .advice(EXECUTE_BATCH, PACKAGE + "ExecuteBatchAdvice")
-        .advice(ADD_BATCH, PACKAGE + "AddBatchAdvice")
-        .advice(CLEAR_BATCH, PACKAGE + "ClearBatchAdvice")
+        .advice(executeSql(), PACKAGE + "ExecuteSqlAdvice")
+        .advice(executePrepared(), PACKAGE + "ExecutePreparedAdvice")
+        .advice(executeBatch(), PACKAGE + "ExecuteBatchAdvice")
+        .advice(addBatch(), PACKAGE + "AddBatchAdvice")
+        .advice(clearBatch(), PACKAGE + "ClearBatchAdvice")
         .advice(named("close").and(takesArguments(0)), PACKAGE + "CloseStatementAdvice");
+  }
+
+  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // class cache asks this class for its pre-filter only.
+  private static ElementMatcher.Junction<MethodDescription> executeSql() {
+    return namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, String.class));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> executePrepared() {
+    return namedOneOf(EXECUTE).and(isPublic()).and(takesArguments(0));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> executeBatch() {
+    return namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> addBatch() {
+    return named("addBatch").and(takesArguments(String.class));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> clearBatch() {
+    return named("clearBatch").and(takesArguments(0));
   }
 }
