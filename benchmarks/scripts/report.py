@@ -17,9 +17,9 @@ import sys
 
 CONFIGS = ["none", "metrics-agent", "otel"]
 STARTUP_CONFIGS = ["none", "metrics-agent", "metrics-agent-cached", "otel"]
-NAMES = {"none": "no agent", "metrics-agent": "metrics-agent",
-         "metrics-agent-cached": "metrics-agent, `class_cache` filled (opt-in)",
-         "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
+NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
+STARTUP_NAMES = dict(NAMES, **{"metrics-agent": "metrics-agent, first start (empty class cache)",
+                               "metrics-agent-cached": "metrics-agent, later starts (class cache filled)"})
 MIB = 1024 * 1024
 
 ROUND_NOTE = ("\n\n\"added\" and \"x no agent\": medians of the per-round differences and ratios (each round "
@@ -88,7 +88,7 @@ def startup_table(path):
         added = "" if c == "none" else f"{x['added_ms']:+,.0f} ms"
         cpu_added = "" if c == "none" else f"{x['cpu_added_ms']:+,.0f} ms"
         ready = "" if x["ready_ms"] is None else f"{x['ready_ms']:,.0f} ms"
-        lines.append(f"| {NAMES[c]} | {x['first_200_ms']:,.0f} ms | {added} | {x['cpu_ms']:,.0f} ms | {cpu_added} "
+        lines.append(f"| {STARTUP_NAMES[c]} | {x['first_200_ms']:,.0f} ms | {added} | {x['cpu_ms']:,.0f} ms | {cpu_added} "
                      f"| {ready} | {x['classes']:,.0f} |")
     return "\n".join(lines) + ROUND_NOTE
 
@@ -283,9 +283,11 @@ def budget_table(target):
     if os.path.isfile(startup):
         _, s = startup_summary(startup)
         a, o = s["metrics-agent"]["added_ms"], s["otel"]["added_ms"]
-        lines.append(f"| startup to first 200, added | <= 300 ms | {a:+,.0f} ms | {o:+,.0f} ms | {verdict(a <= 300)} |")
         c = s["metrics-agent-cached"]["added_ms"]
-        lines.append(f"| the same, `class_cache` filled (opt-in) | <= 300 ms | {c:+,.0f} ms | | {verdict(c <= 300)} |")
+        lines.append(f"| startup to first 200, added: first start (empty class cache) | <= 300 ms | {a:+,.0f} ms "
+                     f"| {o:+,.0f} ms | {verdict(a <= 300)} |")
+        lines.append(f"| startup to first 200, added: later starts (class cache filled) | <= 300 ms | {c:+,.0f} ms "
+                     f"| | {verdict(c <= 300)} |")
         a, o = s["metrics-agent"]["cpu_added_ms"], s["otel"]["cpu_added_ms"]
         lines.append(f"| CPU until the first 200, added (no budget; steadier than wall time) | | {a:+,.0f} ms "
                      f"| {o:+,.0f} ms | |")

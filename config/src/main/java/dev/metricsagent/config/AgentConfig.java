@@ -1,6 +1,5 @@
 package dev.metricsagent.config;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,14 +13,14 @@ public final class AgentConfig {
   private final int cardinalityLimit;
   private final ServerConfig server;
   private final boolean jvmMetrics;
-  private final Path classCache;
+  private final ClassCacheConfig classCache;
   private final HistogramConfig histograms;
   private final InstrumentationConfig instrumentation;
   private final List<RuleConfig> rules;
   private final PushgatewayConfig pushgateway;
 
   AgentConfig(String source, boolean failFast, int cardinalityLimit, ServerConfig server, boolean jvmMetrics,
-      Path classCache, HistogramConfig histograms, InstrumentationConfig instrumentation, List<RuleConfig> rules,
+      ClassCacheConfig classCache, HistogramConfig histograms, InstrumentationConfig instrumentation, List<RuleConfig> rules,
       PushgatewayConfig pushgateway) {
     this.source = source;
     this.failFast = failFast;
@@ -65,11 +64,8 @@ public final class AgentConfig {
     return jvmMetrics;
   }
 
-  /**
-   * {@code class_cache}, default none: the directory where rewritten classes are kept between
-   * starts; null when there is none.
-   */
-  public Path classCache() {
+  /** {@code class_cache}: where rewritten classes are kept between starts. */
+  public ClassCacheConfig classCache() {
     return classCache;
   }
 
@@ -97,7 +93,7 @@ public final class AgentConfig {
   public String toString() {
     return "AgentConfig{source=" + source + ", fail_fast=" + failFast + ", cardinality_limit=" + cardinalityLimit
         + ", " + server + ", jvm_metrics=" + jvmMetrics
-        + ", class_cache=" + classCache + ", " + histograms + ", " + instrumentation
+        + ", " + classCache + ", " + histograms + ", " + instrumentation
         + ", rules=" + rules + ", " + pushgateway + "}";
   }
 }

@@ -27,7 +27,8 @@ final class ConfigDraft {
   String serverPath = "/metrics";
 
   boolean jvmMetrics = true;
-  Path classCache = null;
+  boolean classCacheEnabled = true;
+  Path classCacheDirectory = null;
 
   double[] buckets = DEFAULT_BUCKETS.clone();
   boolean nativeHistograms = false;
@@ -60,7 +61,7 @@ final class ConfigDraft {
         cardinalityLimit,
         new ServerConfig(serverEnabled, serverHost, serverPort, serverPath),
         jvmMetrics,
-        classCache,
+        new ClassCacheConfig(classCacheEnabled, classCacheDirectory),
         new HistogramConfig(buckets, nativeHistograms, histogramsPerMetric),
         new InstrumentationConfig(
             new FamilyConfig(servletEnabled),

@@ -9,6 +9,7 @@ final class YamlConfigReader {
   private static final List<String> ROOT_KEYS = List.of("fail_fast", "cardinality_limit", "server", "jvm_metrics",
       "class_cache", "histograms", "instrumentation", "rules", "pushgateway");
   private static final List<String> SERVER_KEYS = List.of("enabled", "host", "port", "path");
+  private static final List<String> CLASS_CACHE_KEYS = List.of("enabled", "directory");
   private static final List<String> FAMILY_KEYS = List.of("enabled");
   private static final List<String> HTTP_CLIENT_KEYS = List.of("enabled", "peers");
   private static final List<String> PUSHGATEWAY_KEYS = List.of("enabled", "address", "scheme", "job", "interval",
@@ -29,6 +30,9 @@ final class YamlConfigReader {
     nodes.readSettings(top, draft);
     if (top.has("server")) {
       section(top.value("server"), "server", SERVER_KEYS, draft);
+    }
+    if (top.has("class_cache")) {
+      section(top.value("class_cache"), "class_cache", CLASS_CACHE_KEYS, draft);
     }
     if (top.has("histograms")) {
       new HistogramsReader(nodes).read(top.value("histograms"), draft);

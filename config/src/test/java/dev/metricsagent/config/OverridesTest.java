@@ -246,7 +246,7 @@ class OverridesTest {
 
     assertEquals(List.of("agent argument 'prot': unknown key 'prot'; did you mean 'port'? Valid keys: config, port,"
         + " host, path, fail_fast, cardinality_limit, server.enabled, server.host, server.port, server.path,"
-        + " jvm_metrics, class_cache, histograms.native, instrumentation.servlet.enabled, instrumentation.jdbc.enabled,"
+        + " jvm_metrics, class_cache.enabled, class_cache.directory, histograms.native, instrumentation.servlet.enabled, instrumentation.jdbc.enabled,"
         + " instrumentation.http_client.enabled, instrumentation.messaging.enabled, pushgateway.enabled,"
         + " pushgateway.address, pushgateway.scheme, pushgateway.job, pushgateway.interval,"
         + " pushgateway.delete_on_shutdown"), strings(error));

@@ -54,24 +54,27 @@ final class ClassCache {
 
   private final Path directory;
   private final boolean startedEmpty;
+  private final boolean reportProblems;
   private final AtomicBoolean writeFailed = new AtomicBoolean();
   /** AtomicLongs for the transformer's path, which must load nothing (see AgentMetrics). */
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
-  private ClassCache(Path directory, boolean startedEmpty) {
+  private ClassCache(Path directory, boolean startedEmpty, boolean reportProblems) {
     this.directory = directory;
     this.startedEmpty = startedEmpty;
+    this.reportProblems = reportProblems;
   }
 
   /**
-   * The cache under {@code root} for this build, or null, after saying why on standard error,
-   * when the directory cannot be used.
+   * The cache under {@code root} for this build, or null when the directory cannot be used.
    *
    * @param build what the rewritten classes depend on besides themselves: the agent jar, the
    *     JDK, the configuration
+   * @param reportProblems whether to say on standard error why the directory cannot be used or
+   *     written
    */
-  static ClassCache open(Path root, String build) {
+  static ClassCache open(Path root, String build, boolean reportProblems) {
     try {
       Path directory = root.resolve(sha256Hex(build.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
       createPrivateDirectories(root);
@@ -81,11 +84,13 @@ final class ClassCache {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
         empty = !entries.iterator().hasNext();
       }
-      return new ClassCache(directory, empty);
+      return new ClassCache(directory, empty, reportProblems);
     } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
-      System.err.println(
-          "metrics-agent: class_cache " + root + " is not used, classes are rewritten at every"
-              + " start: " + e.getMessage());
+      if (reportProblems) {
+        System.err.println(
+            "metrics-agent: class_cache.directory " + root + " is not used, classes are rewritten"
+                + " at every start: " + e.getMessage());
+      }
       return null;
     }
   }
@@ -138,9 +143,9 @@ final class ClassCache {
         Files.deleteIfExists(partial);
       }
     } catch (IOException | RuntimeException e) {
-      if (writeFailed.compareAndSet(false, true)) {
+      if (writeFailed.compareAndSet(false, true) && reportProblems) {
         System.err.println(
-            "metrics-agent: class_cache " + directory + " cannot be written, no more classes are"
+            "metrics-agent: class_cache.directory " + directory + " cannot be written, no more classes are"
                 + " stored: " + e);
       }
     }

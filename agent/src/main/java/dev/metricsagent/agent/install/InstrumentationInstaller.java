@@ -6,7 +6,9 @@ import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
+import dev.metricsagent.config.ClassCacheConfig;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 
 /** Turns the active instrumentation modules into the agent's one transformer on the JVM. */
@@ -21,14 +23,13 @@ public final class InstrumentationInstaller {
   }
 
   /**
-   * @param classCache the {@code class_cache} directory, or null
    * @param build what rewritten classes depend on besides their own bytes (agent jar, JDK,
    *     configuration): a changed build never reads an older build's cache entries
    */
   public void install(
       Instrumentation instrumentation,
       List<InstrumentationModule> modules,
-      Path classCache,
+      ClassCacheConfig classCache,
       String build) {
     // Without anything to transform, Byte Buddy is not even loaded: that saves startup time.
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
@@ -40,7 +41,7 @@ public final class InstrumentationInstaller {
         filter = filter.or(type.classFileFilter());
       }
     }
-    ClassCache cache = classCache == null ? null : ClassCache.open(classCache, build);
+    ClassCache cache = openCache(classCache, build);
     if (cache != null) {
       metrics.classCache(cache::hits, cache::misses);
     }
@@ -57,6 +58,29 @@ public final class InstrumentationInstaller {
     // loaded is transformed again from its original class file, never twice.
     retransform(
         instrumentation, new AlreadyLoadedClasses(filter, agentClassLoader).candidates(instrumentation));
+  }
+
+  /**
+   * The configured cache, or the default one in the temporary directory. Only a directory the
+   * user chose is worth a warning when it cannot be used: the default's problems (a read-only
+   * file system, a directory another user made first) only cost the speed-up.
+   */
+  private static ClassCache openCache(ClassCacheConfig config, String build) {
+    if (!config.enabled()) {
+      return null;
+    }
+    if (config.directory() != null) {
+      return ClassCache.open(config.directory(), build, true);
+    }
+    try {
+      Path defaultDirectory =
+          Paths.get(
+              System.getProperty("java.io.tmpdir"),
+              "metrics-agent-" + System.getProperty("user.name"));
+      return ClassCache.open(defaultDirectory, build, false);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

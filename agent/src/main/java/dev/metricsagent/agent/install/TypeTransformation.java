@@ -34,7 +34,7 @@ final class TypeTransformation {
     return classLoaderMatcher.matches(loader) && typeMatcher.matches(type);
   }
 
-  /** The type matcher alone, for {@link InstrumentingTransformer#warmUp}. */
+  /** The type matcher alone, for {@link Rewriter#warmUp}. */
   boolean matchesType(TypeDescription type) {
     return typeMatcher.matches(type);
   }

@@ -3,7 +3,7 @@ package dev.metricsagent.agent.install;
 import net.bytebuddy.asm.Advice;
 
 /**
- * What {@link InstrumentingTransformer#warmUp} rewrites: read as a class file, never loaded.
+ * What {@link Rewriter#warmUp} rewrites: read as a class file, never loaded.
  * The advice takes the values the instrumentations' advice takes, so that warming it up loads
  * the same parts of Byte Buddy.
  */

@@ -57,13 +57,13 @@ class ClassCacheTest {
   @Test
   void aStoredRewriteIsFoundByTheNextStart() throws IOException {
     byte[] child = classFile(Child.class);
-    ClassCache first = ClassCache.open(temp.resolve("cache"), "build 1");
+    ClassCache first = ClassCache.open(temp.resolve("cache"), "build 1", true);
     assertTrue(first.startedEmpty());
     ClassCache.Lookup miss = first.lookup(parentAsCompiled(), CHILD, child);
     assertNull(miss.stored);
     first.store(miss, new Rewritten(new byte[] {1, 2, 3}, List.of("jdbc", "servlet")));
 
-    ClassCache second = ClassCache.open(temp.resolve("cache"), "build 1");
+    ClassCache second = ClassCache.open(temp.resolve("cache"), "build 1", true);
     assertFalse(second.startedEmpty());
     Rewritten hit = second.lookup(parentAsCompiled(), CHILD, child).stored;
     assertArrayEquals(new byte[] {1, 2, 3}, hit.bytes);
@@ -76,7 +76,7 @@ class ClassCacheTest {
   @Test
   void aRefusedClassIsStoredAsRefused() throws IOException {
     byte[] child = classFile(Child.class);
-    ClassCache cache = ClassCache.open(temp, "build");
+    ClassCache cache = ClassCache.open(temp, "build", true);
     cache.store(cache.lookup(parentAsCompiled(), CHILD, child), Rewritten.REFUSED);
 
     assertSame(Rewritten.REFUSED, cache.lookup(parentAsCompiled(), CHILD, child).stored);
@@ -85,14 +85,14 @@ class ClassCacheTest {
   @Test
   void aChangedSuperTypeOrBuildOrClassMisses() throws IOException {
     byte[] child = classFile(Child.class);
-    ClassCache cache = ClassCache.open(temp, "build 1");
+    ClassCache cache = ClassCache.open(temp, "build 1", true);
     cache.store(cache.lookup(parentAsCompiled(), CHILD, child), Rewritten.REFUSED);
 
     ClassLoader parentChanged = serving(Map.of(PARENT, classFile(Child.class)));
     assertNull(cache.lookup(parentChanged, CHILD, child).stored);
     ClassLoader parentMissing = serving(Map.of());
     assertNull(cache.lookup(parentMissing, CHILD, child).stored);
-    assertNull(ClassCache.open(temp, "build 2").lookup(parentAsCompiled(), CHILD, child).stored);
+    assertNull(ClassCache.open(temp, "build 2", true).lookup(parentAsCompiled(), CHILD, child).stored);
     assertNull(cache.lookup(parentAsCompiled(), PARENT, classFile(Parent.class)).stored);
     assertNotNull(cache.lookup(parentAsCompiled(), CHILD, child).stored);
   }
@@ -100,7 +100,7 @@ class ClassCacheTest {
   @Test
   void aDamagedEntryIsAMissAndIsStoredAgain() throws IOException {
     byte[] child = classFile(Child.class);
-    ClassCache cache = ClassCache.open(temp, "build");
+    ClassCache cache = ClassCache.open(temp, "build", true);
     ClassCache.Lookup miss = cache.lookup(parentAsCompiled(), CHILD, child);
     cache.store(miss, new Rewritten(new byte[] {7}, List.of("jdbc")));
     Files.write(miss.entry, new byte[] {0x4D, 0x41});
@@ -113,7 +113,7 @@ class ClassCacheTest {
 
   @Test
   void aDamagedClassFileIsNeverCached() throws IOException {
-    ClassCache cache = ClassCache.open(temp, "build");
+    ClassCache cache = ClassCache.open(temp, "build", true);
     ClassCache.Lookup lookup = cache.lookup(parentAsCompiled(), "x/Y", new byte[] {1, 2, 3});
 
     assertSame(ClassCache.Lookup.UNCACHEABLE, lookup);
@@ -129,13 +129,13 @@ class ClassCacheTest {
     Path shared = Files.createDirectory(temp.resolve("shared"));
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-    assertNull(ClassCache.open(shared, "build"));
+    assertNull(ClassCache.open(shared, "build", true));
   }
 
   @Test
   void aNewDirectoryIsPrivate() throws IOException {
     assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"));
-    ClassCache.open(temp.resolve("a/b"), "build");
+    ClassCache.open(temp.resolve("a/b"), "build", true);
 
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("a/b"))));
   }

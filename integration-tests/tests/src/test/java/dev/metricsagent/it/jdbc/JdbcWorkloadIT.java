@@ -50,13 +50,13 @@ class JdbcWorkloadIT {
     }
 
     /**
-     * The same H2 workload twice with one class_cache: the second start takes every class the
+     * The same H2 workload twice with one class cache directory: the second start takes every class the
      * first rewrote (or left alone) from the cache, and records exactly the same.
      */
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
     void h2TwiceWithAClassCache(Jdks.Jdk jdk, @TempDir Path temp) {
-        String agentArgs = "port=0,class_cache=" + temp.resolve("cache");
+        String agentArgs = "port=0,class_cache.directory=" + temp.resolve("cache");
         Map<String, Double> firstStart = null;
         for (int start = 1; start <= 2; start++) {
             Workload h2 = new Workload("h2", "itdb");
