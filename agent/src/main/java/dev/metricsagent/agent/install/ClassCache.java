@@ -13,31 +13,35 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * What the transformer decided for each class, kept on disk between starts ({@code
  * class_cache}): a restart that loads the same classes takes their rewritten class files (or
  * "refused") from here and never starts Byte Buddy, which is most of the agent's startup cost.
  *
- * <p>An entry is found by the SHA-256 of the class file, of the class files of its super types
- * outside {@code java.*} as its class loader sees them (a type matcher may depend on them), and
- * of the build: the agent jar, the JDK and the whole configuration, which name a subdirectory.
- * A changed class, library, agent, JDK or configuration therefore misses and is rewritten again;
- * nothing is ever invalidated in place. Classes a method rule rewrites are not stored: a rule
- * numbers the methods it instruments as they load.
+ * <p>An entry is found by a {@link Fingerprint} of the class file and of the class files of its
+ * super types outside {@code java.*} as its class loader sees them (a type matcher may depend on
+ * them), in a subdirectory named by the fingerprint of the build: the agent jar, the JDK and the
+ * whole configuration. A found entry is used only if the class file it was made from is the
+ * class file being loaded, byte for byte. A changed class, library, agent, JDK or configuration
+ * therefore misses and is rewritten again; nothing is ever invalidated in place. Classes a method
+ * rule rewrites are not stored: a rule numbers the methods it instruments as they load.
  *
  * <p>Class files from here run in the application, so the directory must be the user's own:
  * created {@code rwx------}, and refused when someone else owns it or others may write to it.
@@ -46,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClassCache {
 
-  private static final int MAGIC = 0x4D414331; // "MAC1"
+  private static final int MAGIC = 0x4D414332; // "MAC2"
   private static final int REFUSED = 0;
   private static final int REWRITTEN = 1;
   /** Bounds the super-type walk of a pathological hierarchy. */
@@ -76,7 +80,9 @@ final class ClassCache {
    */
   static ClassCache open(Path root, String build, boolean reportProblems) {
     try {
-      Path directory = root.resolve(sha256Hex(build.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+      Fingerprint buildFingerprint = new Fingerprint();
+      buildFingerprint.update(build.getBytes(StandardCharsets.UTF_8));
+      Path directory = root.resolve(buildFingerprint.hex());
       createPrivateDirectories(root);
       createPrivateDirectories(directory);
       requireOwnAndPrivate(root, directory);
@@ -85,7 +91,7 @@ final class ClassCache {
         empty = !entries.iterator().hasNext();
       }
       return new ClassCache(directory, empty, reportProblems);
-    } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+    } catch (IOException | RuntimeException e) {
       if (reportProblems) {
         System.err.println(
             "metrics-agent: class_cache.directory " + root + " is not used, classes are rewritten"
@@ -110,24 +116,26 @@ final class ClassCache {
 
   /** The stored decision for the class, or a miss that {@link #store} can later fill. */
   Lookup lookup(ClassLoader loader, String internalName, byte[] classFile) {
-    byte[] key;
+    String key;
     try {
       key = key(loader, internalName, classFile);
-    } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+    } catch (IOException | RuntimeException e) {
       return Lookup.UNCACHEABLE;
     }
-    Path entry = directory.resolve(hex(key));
+    Path entry = directory.resolve(key);
     try {
       if (Files.exists(entry)) {
-        Rewritten stored = read(Files.readAllBytes(entry));
-        hits.incrementAndGet();
-        return new Lookup(entry, stored);
+        Rewritten stored = read(Files.readAllBytes(entry), classFile);
+        if (stored != null) {
+          hits.incrementAndGet();
+          return new Lookup(entry, classFile, stored);
+        }
       }
     } catch (IOException | RuntimeException unreadable) {
       // Rewritten again, and stored again over it.
     }
     misses.incrementAndGet();
-    return new Lookup(entry, null);
+    return new Lookup(entry, classFile, null);
   }
 
   void store(Lookup miss, Rewritten decision) {
@@ -135,9 +143,12 @@ final class ClassCache {
       return;
     }
     try {
-      Path partial = Files.createTempFile(directory, "entry", ".partial");
+      // Not Files.createTempFile, whose SecureRandom costs a start 10-30 ms; the directory is
+      // the user's alone, and the name is this thread's alone.
+      String unique = Thread.currentThread().getId() + "-" + System.nanoTime();
+      Path partial = directory.resolve(miss.entry.getFileName() + "." + unique + ".partial");
       try {
-        Files.write(partial, write(decision));
+        Files.write(partial, write(miss.classFile, decision));
         Files.move(partial, miss.entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(partial);
@@ -154,22 +165,24 @@ final class ClassCache {
   /** The outcome of a lookup: a stored decision, or the entry a miss would be stored in. */
   static final class Lookup {
     /** The key could not be computed (a damaged class file, an unreadable super type). */
-    static final Lookup UNCACHEABLE = new Lookup(null, null);
+    static final Lookup UNCACHEABLE = new Lookup(null, null, null);
 
     final Path entry;
+    final byte[] classFile;
     /** Null on a miss. */
     final Rewritten stored;
 
-    private Lookup(Path entry, Rewritten stored) {
+    private Lookup(Path entry, byte[] classFile, Rewritten stored) {
       this.entry = entry;
+      this.classFile = classFile;
       this.stored = stored;
     }
   }
 
-  private static byte[] key(ClassLoader loader, String internalName, byte[] classFile)
-      throws IOException, NoSuchAlgorithmException {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    update(digest, internalName, classFile);
+  private static String key(ClassLoader loader, String internalName, byte[] classFile)
+      throws IOException {
+    Fingerprint fingerprint = new Fingerprint();
+    update(fingerprint, internalName, classFile);
     if (loader != null) { // the bootstrap's classes are the JDK's, which the build names
       Deque<byte[]> pending = new ArrayDeque<>();
       pending.add(classFile);
@@ -184,14 +197,14 @@ final class ClassCache {
             continue;
           }
           byte[] superClassFile = read(loader, name);
-          update(digest, name, superClassFile);
+          update(fingerprint, name, superClassFile);
           if (superClassFile.length > 0) {
             pending.add(superClassFile);
           }
         }
       }
     }
-    return digest.digest();
+    return fingerprint.hex();
   }
 
   /** The class file as the loader sees it, or no bytes when it has none. */
@@ -201,22 +214,24 @@ final class ClassCache {
     }
   }
 
-  private static void update(MessageDigest digest, String name, byte[] classFile) {
+  private static void update(Fingerprint fingerprint, String name, byte[] classFile) {
     byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-    digest.update(lengthOf(nameBytes.length));
-    digest.update(nameBytes);
-    digest.update(lengthOf(classFile.length));
-    digest.update(classFile);
+    fingerprint.update(lengthOf(nameBytes.length));
+    fingerprint.update(nameBytes);
+    fingerprint.update(lengthOf(classFile.length));
+    fingerprint.update(classFile);
   }
 
   private static byte[] lengthOf(int length) {
     return new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
   }
 
-  private static byte[] write(Rewritten decision) throws IOException {
+  private static byte[] write(byte[] classFile, Rewritten decision) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
+      out.writeInt(classFile.length);
+      out.write(classFile);
       out.writeInt(decision.refused() ? REFUSED : REWRITTEN);
       out.writeInt(decision.instrumentations.size());
       for (String instrumentation : decision.instrumentations) {
@@ -230,10 +245,16 @@ final class ClassCache {
     return bytes.toByteArray();
   }
 
-  private static Rewritten read(byte[] entry) throws IOException {
+  /** The decision stored for {@code classFile}, or null when the entry was made from another. */
+  private static Rewritten read(byte[] entry, byte[] classFile) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
     if (in.readInt() != MAGIC) {
       throw new IOException("not a class_cache entry");
+    }
+    byte[] original = new byte[in.readInt()];
+    in.readFully(original);
+    if (!Arrays.equals(original, classFile)) {
+      return null;
     }
     int kind = in.readInt();
     int count = in.readInt();
@@ -244,12 +265,12 @@ final class ClassCache {
     if (kind == REFUSED) {
       return Rewritten.REFUSED;
     }
-    byte[] classFile = new byte[in.readInt()];
-    in.readFully(classFile);
+    byte[] rewritten = new byte[in.readInt()];
+    in.readFully(rewritten);
     if (in.read() != -1) {
       throw new IOException("trailing bytes");
     }
-    return new Rewritten(classFile, List.copyOf(instrumentations));
+    return new Rewritten(rewritten, List.copyOf(instrumentations));
   }
 
   private static void createPrivateDirectories(Path directory) throws IOException {
@@ -271,7 +292,9 @@ final class ClassCache {
    * else may write to them.
    */
   private static void requireOwnAndPrivate(Path root, Path directory) throws IOException {
-    Path probe = Files.createTempFile(directory, "owner", ".probe");
+    // CREATE_NEW, as createTempFile would: a link someone else put there is not followed.
+    Path probe = directory.resolve("owner-" + System.nanoTime() + ".probe");
+    Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       for (Path checked : new Path[] {root, directory}) {
         if (!Files.getOwner(checked, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(probe))) {
@@ -292,15 +315,33 @@ final class ClassCache {
     }
   }
 
-  private static String sha256Hex(byte[] bytes) throws NoSuchAlgorithmException {
-    return hex(MessageDigest.getInstance("SHA-256").digest(bytes));
-  }
+  /**
+   * 128 bits: CRC-32C, CRC-32 and Adler-32 of the same bytes, and their length. The JDK computes
+   * all three natively, so they cost a start a few milliseconds where SHA-256, interpreted and
+   * behind the security providers' set-up, cost 30-50 ms. Not a cryptographic hash, and not
+   * needed as one: only the user can write the directory, and a hit is confirmed by comparing
+   * the class file itself.
+   */
+  private static final class Fingerprint {
+    private final CRC32C crc32c = new CRC32C();
+    private final CRC32 crc32 = new CRC32();
+    private final Adler32 adler32 = new Adler32();
+    private int length;
 
-  private static String hex(byte[] bytes) {
-    StringBuilder hex = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    void update(byte[] bytes) {
+      crc32c.update(bytes, 0, bytes.length);
+      crc32.update(bytes, 0, bytes.length);
+      adler32.update(bytes, 0, bytes.length);
+      length += bytes.length;
     }
-    return hex.toString();
+
+    String hex() {
+      return hex8(crc32c.getValue()) + hex8(crc32.getValue()) + hex8(adler32.getValue()) + hex8(length);
+    }
+
+    private static String hex8(long value) {
+      String hex = Long.toHexString(value & 0xFFFFFFFFL);
+      return "00000000".substring(hex.length()) + hex;
+    }
   }
 }

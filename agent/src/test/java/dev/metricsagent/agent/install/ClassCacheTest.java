@@ -112,6 +112,21 @@ class ClassCacheTest {
   }
 
   @Test
+  void anEntryMadeFromAnotherClassFileIsAMiss() throws IOException {
+    byte[] child = classFile(Child.class);
+    ClassCache cache = ClassCache.open(temp, "build", true);
+    ClassCache.Lookup parentMiss = cache.lookup(parentAsCompiled(), PARENT, classFile(Parent.class));
+    cache.store(parentMiss, new Rewritten(new byte[] {7}, List.of("jdbc")));
+    ClassCache.Lookup childMiss = cache.lookup(parentAsCompiled(), CHILD, child);
+    // As if the two keys collided: the child's key now names the parent's entry.
+    Files.copy(parentMiss.entry, childMiss.entry);
+
+    assertNull(cache.lookup(parentAsCompiled(), CHILD, child).stored);
+    assertArrayEquals(
+        new byte[] {7}, cache.lookup(parentAsCompiled(), PARENT, classFile(Parent.class)).stored.bytes);
+  }
+
+  @Test
   void aDamagedClassFileIsNeverCached() throws IOException {
     ClassCache cache = ClassCache.open(temp, "build", true);
     ClassCache.Lookup lookup = cache.lookup(parentAsCompiled(), "x/Y", new byte[] {1, 2, 3});
