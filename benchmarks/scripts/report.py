@@ -16,9 +16,10 @@ import statistics
 import sys
 
 CONFIGS = ["none", "metrics-agent", "otel"]
-STARTUP_CONFIGS = ["none", "metrics-agent", "metrics-agent-cached", "otel"]
+STARTUP_CONFIGS = ["none", "metrics-agent", "metrics-agent-prepared", "metrics-agent-cached", "otel"]
 NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
 STARTUP_NAMES = dict(NAMES, **{"metrics-agent": "metrics-agent, first start (empty class cache)",
+                               "metrics-agent-prepared": "metrics-agent, first start of a prepared image (prepare-cache)",
                                "metrics-agent-cached": "metrics-agent, later starts (class cache filled)"})
 MIB = 1024 * 1024
 
@@ -283,9 +284,11 @@ def budget_table(target):
     if os.path.isfile(startup):
         _, s = startup_summary(startup)
         a, o = s["metrics-agent"]["added_ms"], s["otel"]["added_ms"]
-        c = s["metrics-agent-cached"]["added_ms"]
+        p, c = s["metrics-agent-prepared"]["added_ms"], s["metrics-agent-cached"]["added_ms"]
         lines.append(f"| startup to first 200, added: first start (empty class cache) | <= 300 ms | {a:+,.0f} ms "
                      f"| {o:+,.0f} ms | {verdict(a <= 300)} |")
+        lines.append(f"| startup to first 200, added: first start of a prepared image (`prepare-cache`) | <= 300 ms "
+                     f"| {p:+,.0f} ms | | {verdict(p <= 300)} |")
         lines.append(f"| startup to first 200, added: later starts (class cache filled) | <= 300 ms | {c:+,.0f} ms "
                      f"| | {verdict(c <= 300)} |")
         a, o = s["metrics-agent"]["cpu_added_ms"], s["otel"]["cpu_added_ms"]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Startup cost, whole process: time from `java` launch to the first HTTP 200 from the demo
-# service (embedded Tomcat + H2), for four configurations run interleaved in the same session:
+# service (embedded Tomcat + H2), for five configurations run interleaved in the same session:
 # no agent; metrics-agent's first start (an empty class cache, as in a fresh container);
-# metrics-agent's later starts (its class cache filled by an unmeasured start before the
-# rounds); and the OpenTelemetry Java agent exporting metrics only (Prometheus).
+# its first start from a prepared image (`prepare-cache` run, unmeasured, before each start);
+# its later starts (the class cache filled by an unmeasured start before the rounds); and the
+# OpenTelemetry Java agent exporting metrics only (Prometheus).
 # Also reports the JVM's CPU time (all threads, JIT included) up to that first 200, which a
 # shared machine disturbs far less than the wall-clock time, metrics-agent's own
 # premain-to-ready time (from its startup line) and the number of classes loaded.
@@ -25,10 +26,11 @@ app_port=18181
 declare -A jvm_args=(
   [none]=""
   [metrics-agent]="-javaagent:$agent=port=19464,class_cache.directory=$out/first-start-cache"
+  [metrics-agent-prepared]="-javaagent:$agent=port=19467,class_cache.directory=$out/prepared-cache"
   [metrics-agent-cached]="-javaagent:$agent=port=19466,class_cache.directory=$out/class-cache"
   [otel]="-javaagent:$otel -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.port=19465 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.service.name=demo"
 )
-configs=(none metrics-agent metrics-agent-cached otel)
+configs=(none metrics-agent metrics-agent-prepared metrics-agent-cached otel)
 
 # Prints the milliseconds from launch to the first 200 on /owners/1 and the CPU milliseconds the
 # JVM had used by then, then stops the JVM.
@@ -56,7 +58,11 @@ echo -e "round\tconfig\tfirst_200_ms\tcpu_ms\tagent_ready_ms\tclasses" >"$result
 for round in $(seq 1 "$rounds"); do
   for config in "${configs[@]}"; do
     log=$out/$config-$round.log
-    rm -rf "$out/first-start-cache"
+    rm -rf "$out/first-start-cache" "$out/prepared-cache"
+    if [ "$config" = metrics-agent-prepared ]; then
+      java -jar "$agent" prepare-cache --classpath "$demo" \
+        --agent-args "port=19467,class_cache.directory=$out/prepared-cache" >"$log.prepare" 2>&1
+    fi
     times=$(run_once "$config" "$log")
     ready=$(grep -o 'started in [0-9]*' "$log" | grep -o '[0-9]*$' || echo -)
     classes=$(grep -c ' source: ' "$log.classes" || true)

@@ -2,6 +2,7 @@ package dev.metricsagent.agent;
 
 import dev.metricsagent.agent.exporter.MetricsServer;
 import dev.metricsagent.agent.exporter.PushgatewayExporter;
+import dev.metricsagent.agent.install.ClassCacheBuild;
 import dev.metricsagent.agent.install.InstrumentationInstaller;
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.config.AgentConfig;
@@ -15,12 +16,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 
 /**
  * The agent proper, started by {@code AgentLauncher} inside the isolated agent class loader:
@@ -41,7 +38,7 @@ public final class Agent {
     BootstrapClasses.inject(instrumentation, agentJar);
     AgentConfig config;
     try {
-      config = ConfigLoader.load(agentArgs, systemProperties(), System.getenv());
+      config = ConfigLoader.loadForThisJvm(agentArgs);
     } catch (ConfigException e) {
       System.err.println(e.render());
       if (e.failFast()) {
@@ -56,14 +53,14 @@ public final class Agent {
     Meters meters = new Meters(registry, properties, config);
 
     List<InstrumentationModule> all = InstrumentationModules.all();
-    List<InstrumentationModule> active = new ArrayList<>();
-    for (InstrumentationModule module : all) {
-      if (module.enabled(config)) {
-        active.add(module);
-      }
-    }
+    List<InstrumentationModule> active = InstrumentationModules.active(config);
     AgentMetrics agentMetrics =
-        new AgentMetrics(meters, properties, AgentVersion.get(), names(all), names(active));
+        new AgentMetrics(
+            meters,
+            properties,
+            AgentVersion.get(),
+            InstrumentationModules.names(all),
+            InstrumentationModules.names(active));
 
     ExporterStartup exporters = ExporterStartup.begin(config, registry, properties);
     InstrumentationContext context = new InstrumentationContext(config, meters, instrumentation);
@@ -71,7 +68,12 @@ public final class Agent {
       module.start(context);
     }
     new InstrumentationInstaller(Agent.class.getClassLoader(), agentMetrics)
-        .install(instrumentation, active, config.classCache(), build(agentJar, active, config));
+        .install(
+            instrumentation,
+            active,
+            config.classCache(),
+            ClassCacheBuild.of(
+                new File(agentJar.getName()), InstrumentationModules.names(active), config.rules()));
     exporters.await();
 
     long startupNanos = System.nanoTime() - launchNanos;
@@ -81,7 +83,7 @@ public final class Agent {
             config,
             exporters.server(),
             exporters.pushgateway(),
-            names(active),
+            InstrumentationModules.names(active),
             startupNanos / 1_000_000));
   }
 
@@ -110,35 +112,5 @@ public final class Agent {
         .append(startupMillis)
         .append(" ms");
     return line.toString();
-  }
-
-  /**
-   * What rewritten classes depend on besides their own bytes: this jar, the JDK, the active
-   * instrumentations and the rules (the rest of the configuration only matters at run time).
-   */
-  private static String build(
-      JarFile agentJar, List<InstrumentationModule> active, AgentConfig config) {
-    File jar = new File(agentJar.getName());
-    return String.join(
-        "\n",
-        jar.getAbsolutePath(),
-        Long.toString(jar.length()),
-        Long.toString(jar.lastModified()),
-        System.getProperty("java.home"),
-        System.getProperty("java.vm.version"),
-        names(active).toString(),
-        config.rules().toString());
-  }
-
-  private static List<String> names(List<InstrumentationModule> modules) {
-    return modules.stream().map(InstrumentationModule::name).collect(Collectors.toList());
-  }
-
-  private static Map<String, String> systemProperties() {
-    Map<String, String> copy = new HashMap<>();
-    for (String name : System.getProperties().stringPropertyNames()) {
-      copy.put(name, System.getProperty(name));
-    }
-    return copy;
   }
 }

@@ -41,17 +41,23 @@ public final class ConfigException extends Exception {
     return getMessage();
   }
 
+  /** The same problems under another headline, for a command-line tool that has no application. */
+  public String render(String headline) {
+    return render(headline, problems) + "\n  Fix the settings above (reference: docs/configuration.md).";
+  }
+
   private static String render(List<ConfigProblem> problems, boolean failFast) {
-    StringBuilder text = new StringBuilder();
-    text.append(failFast
+    String text = render(failFast
         ? "metrics-agent: invalid configuration; fail_fast is set, so the JVM exits."
-        : "metrics-agent: invalid configuration; the application runs without metrics-agent.");
+        : "metrics-agent: invalid configuration; the application runs without metrics-agent.",
+        problems) + "\n  Fix the settings above (reference: docs/configuration.md).";
+    return failFast ? text : text + " Set fail_fast: true to stop the JVM on configuration errors instead.";
+  }
+
+  private static String render(String headline, List<ConfigProblem> problems) {
+    StringBuilder text = new StringBuilder(headline);
     for (ConfigProblem problem : problems) {
       text.append("\n  ").append(problem);
-    }
-    text.append("\n  Fix the settings above (reference: docs/configuration.md).");
-    if (!failFast) {
-      text.append(" Set fail_fast: true to stop the JVM on configuration errors instead.");
     }
     return text.toString();
   }

@@ -1,6 +1,7 @@
 package dev.metricsagent.config;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -41,6 +42,18 @@ public final class ConfigLoader {
     }
     overrides.applyTo(draft);
     return finish(draft, problems);
+  }
+
+  /**
+   * Loads the configuration as a start of this JVM reads it: these agent arguments, then its
+   * {@code metrics.agent.*} system properties and {@code METRICS_AGENT_*} environment variables.
+   */
+  public static AgentConfig loadForThisJvm(String agentArgs) throws ConfigException {
+    Map<String, String> systemProperties = new HashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      systemProperties.put(name, System.getProperty(name));
+    }
+    return load(agentArgs, systemProperties, System.getenv());
   }
 
   /** Loads one YAML file with no overrides, for the command line's {@code explain}. */

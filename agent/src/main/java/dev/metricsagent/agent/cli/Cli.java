@@ -26,6 +26,8 @@ public final class Cli {
         return check(args, out, err);
       case "explain":
         return ExplainCommand.run(args, out, err);
+      case "prepare-cache":
+        return PrepareCacheCommand.run(args, out, err);
       case "help":
       case "--help":
       case "-h":
@@ -62,6 +64,8 @@ public final class Cli {
     out.println("  check <agent.yaml>   validate a configuration file");
     out.println("  explain --config <agent.yaml> --classpath <app.jar>[:<more>]");
     out.println("                       list the methods each rule instruments, without running the application");
+    out.println("  prepare-cache --classpath <app.jar>[:<more>] [--agent-args <key=value,...>]");
+    out.println("                       fill the class cache before the first start, as in a container image");
     out.println("  version              print the version");
     out.println("  help                 this text");
     out.println();

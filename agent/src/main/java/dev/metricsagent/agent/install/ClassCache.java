@@ -95,10 +95,15 @@ final class ClassCache {
       if (reportProblems) {
         System.err.println(
             "metrics-agent: class_cache.directory " + root + " is not used, classes are rewritten"
-                + " at every start: " + e.getMessage());
+                + " at every start: " + (e.getClass() == IOException.class ? e.getMessage() : e));
       }
       return null;
     }
+  }
+
+  /** This build's subdirectory. */
+  Path directory() {
+    return directory;
   }
 
   /** Whether this build had no entries yet: the start then rewrites, and stores, everything. */

@@ -35,13 +35,8 @@ public final class InstrumentationInstaller {
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
       return;
     }
-    ClassFileFilter filter = ClassFileFilter.none();
-    for (InstrumentationModule module : modules) {
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        filter = filter.or(type.classFileFilter());
-      }
-    }
-    ClassCache cache = openCache(classCache, build);
+    ClassFileFilter filter = filterOf(modules);
+    ClassCache cache = openCache(classCache, build, false);
     if (cache != null) {
       metrics.classCache(cache::hits, cache::misses);
     }
@@ -60,12 +55,24 @@ public final class InstrumentationInstaller {
         instrumentation, new AlreadyLoadedClasses(filter, agentClassLoader).candidates(instrumentation));
   }
 
+  /** What a class must pass to be worth Byte Buddy's time: any module's pre-filter. */
+  static ClassFileFilter filterOf(List<InstrumentationModule> modules) {
+    ClassFileFilter filter = ClassFileFilter.none();
+    for (InstrumentationModule module : modules) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        filter = filter.or(type.classFileFilter());
+      }
+    }
+    return filter;
+  }
+
   /**
-   * The configured cache, or the default one in the temporary directory. Only a directory the
-   * user chose is worth a warning when it cannot be used: the default's problems (a read-only
-   * file system, a directory another user made first) only cost the speed-up.
+   * The configured cache, or the default one in the temporary directory; null when it is off or
+   * cannot be used. At a start, only a directory the user chose is worth a warning when it
+   * cannot be used: the default's problems (a read-only file system, a directory another user
+   * made first) only cost the speed-up.
    */
-  private static ClassCache openCache(ClassCacheConfig config, String build) {
+  static ClassCache openCache(ClassCacheConfig config, String build, boolean reportDefaultsProblems) {
     if (!config.enabled()) {
       return null;
     }
@@ -73,14 +80,15 @@ public final class InstrumentationInstaller {
       return ClassCache.open(config.directory(), build, true);
     }
     try {
-      Path defaultDirectory =
-          Paths.get(
-              System.getProperty("java.io.tmpdir"),
-              "metrics-agent-" + System.getProperty("user.name"));
-      return ClassCache.open(defaultDirectory, build, false);
+      return ClassCache.open(defaultDirectory(), build, reportDefaultsProblems);
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  static Path defaultDirectory() {
+    return Paths.get(
+        System.getProperty("java.io.tmpdir"), "metrics-agent-" + System.getProperty("user.name"));
   }
 
   /**

@@ -46,6 +46,29 @@ class CliTest {
   }
 
   @Test
+  void prepareCacheNeedsAClassPathThatExists() {
+    assertEquals(2, run("prepare-cache"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar metrics-agent.jar prepare-cache"));
+
+    assertEquals(2, run("prepare-cache", "--classpath", directory.resolve("missing.jar").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.jar does not exist"));
+  }
+
+  @Test
+  void prepareCacheRefusesAnInvalidConfigurationOrNoCache() {
+    String classpath = directory.toString();
+
+    assertEquals(1, run("prepare-cache", "--classpath", classpath, "--agent-args", "prot=9100"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .startsWith("metrics-agent prepare-cache: invalid configuration, nothing prepared."),
+        err.toString(StandardCharsets.UTF_8));
+
+    assertEquals(1, run("prepare-cache", "--classpath", classpath, "--agent-args", "class_cache.enabled=false"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("class_cache.enabled is false"));
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertEquals(2, run("frobnicate"));
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("metrics-agent: unknown command 'frobnicate'."));

@@ -1,18 +1,25 @@
 package dev.metricsagent.it.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.ChildJvm;
 import dev.metricsagent.it.Jdks;
 import dev.metricsagent.it.Scrape;
 import dev.metricsagent.it.Services;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +36,15 @@ class JdbcWorkloadIT {
     private static final String CONNECTIONS = "db_client_connection_count";
     private static final String CACHE_LOOKUPS = "metrics_agent_class_cache_lookups_total";
     private static final String TRANSFORMED = "metrics_agent_classes_transformed_total";
+    private static final String H2_URL = "jdbc:h2:mem:itdb;DB_CLOSE_DELAY=-1";
 
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
     void h2Embedded(Jdks.Jdk jdk) {
         Workload h2 = new Workload("h2", "itdb");
-        try (ChildJvm app = h2.start(jdk, "jdbc:h2:mem:itdb;DB_CLOSE_DELAY=-1", "sa", "")) {
+        try (ChildJvm app = h2.start(jdk, H2_URL, "sa", "")) {
             Scrape scrape = h2.scrapeWhenReady(app);
-            Map<Map<String, String>, Double> expected = h2.expectedStatements();
-            // JdbcApp.plainDataSource: one SELECT 1 through a connection of H2's own DataSource.
-            expected.put(h2.labels("SELECT", "", ""), 1.0);
-            assertEquals(expected, h2.recordedStatements(scrape));
-            h2.assertPool(scrape);
-            h2.assertNoAdviceErrors(scrape);
+            h2.assertH2Workload(scrape);
             assertEquals(1.0, scrape.value(WAIT, Map.of("db_client_connection_pool_name", "JdbcDataSource")));
             h2.assertCaught(app,
                     "org.h2.jdbc.JdbcSQLSyntaxErrorException 42S02",
@@ -60,13 +63,9 @@ class JdbcWorkloadIT {
         Map<String, Double> firstStart = null;
         for (int start = 1; start <= 2; start++) {
             Workload h2 = new Workload("h2", "itdb");
-            try (ChildJvm app = h2.start(jdk, agentArgs, "jdbc:h2:mem:itdb;DB_CLOSE_DELAY=-1", "sa", "")) {
+            try (ChildJvm app = h2.start(jdk, agentArgs, H2_URL, "sa", "")) {
                 Scrape scrape = h2.scrapeWhenReady(app);
-                Map<Map<String, String>, Double> expected = h2.expectedStatements();
-                expected.put(h2.labels("SELECT", "", ""), 1.0);
-                assertEquals(expected, h2.recordedStatements(scrape));
-                h2.assertPool(scrape);
-                h2.assertNoAdviceErrors(scrape);
+                h2.assertH2Workload(scrape);
                 assertTrue(app.stderrLines().stream().noneMatch(line -> line.startsWith("metrics-agent:")),
                         app.describe("the agent complained"));
 
@@ -85,6 +84,63 @@ class JdbcWorkloadIT {
                 }
             }
         }
+    }
+
+    /**
+     * prepare-cache, run before the first start as a container image's build would run it, writes the very
+     * entries that start would have written: a start then takes every class from the cache and records
+     * exactly what any other start records.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void h2WithAClassCachePreparedBeforeTheFirstStart(Jdks.Jdk jdk, @TempDir Path temp) throws Exception {
+        Path prepared = temp.resolve("prepared");
+        String output = prepareCache(jdk, "port=0,class_cache.directory=" + prepared);
+        assertTrue(output.contains("0 failed"), output);
+
+        Workload h2 = new Workload("h2", "itdb");
+        try (ChildJvm app = h2.start(jdk, "port=0,class_cache.directory=" + prepared, H2_URL, "sa", "")) {
+            Scrape scrape = h2.scrapeWhenReady(app);
+            h2.assertH2Workload(scrape);
+            assertEquals(0.0, scrape.value(CACHE_LOOKUPS, Map.of("result", "miss")), scrape::text);
+            assertTrue(scrape.value(CACHE_LOOKUPS, Map.of("result", "hit")) > 0, scrape::text);
+            assertTrue(scrape.value(TRANSFORMED, Map.of("instrumentation", "jdbc")) > 0, scrape::text);
+        }
+
+        Path written = temp.resolve("written");
+        Workload again = new Workload("h2", "itdb");
+        try (ChildJvm app = again.start(jdk, "port=0,class_cache.directory=" + written, H2_URL, "sa", "")) {
+            again.scrapeWhenReady(app);
+        }
+        Map<Path, byte[]> writtenEntries = entries(written);
+        Map<Path, byte[]> preparedEntries = entries(prepared);
+        assertFalse(writtenEntries.isEmpty());
+        for (Map.Entry<Path, byte[]> entry : writtenEntries.entrySet()) {
+            assertArrayEquals(entry.getValue(), preparedEntries.get(entry.getKey()), entry.getKey().toString());
+        }
+    }
+
+    private static String prepareCache(Jdks.Jdk jdk, String agentArgs) throws Exception {
+        Path appJar = ChildJvm.appsDir().resolve("jdbc-app/target/jdbc-app.jar");
+        Process prepare = new ProcessBuilder(jdk.home().resolve("bin/java").toString(),
+                "-jar", ChildJvm.agentJar().toString(), "prepare-cache",
+                "--classpath", appJar.toString(), "--agent-args", agentArgs)
+                .redirectErrorStream(true).start();
+        String output = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(prepare.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(0, prepare.exitValue(), output);
+        return output;
+    }
+
+    /** Every file under the cache directory, by its path relative to it (build, then key). */
+    private static Map<Path, byte[]> entries(Path cache) throws IOException {
+        Map<Path, byte[]> entries = new HashMap<>();
+        try (Stream<Path> files = Files.walk(cache)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                entries.put(cache.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return entries;
     }
 
     @ParameterizedTest
@@ -166,6 +222,16 @@ class JdbcWorkloadIT {
         Map<String, String> labels(String operation, String collection, String errorType) {
             return Map.of("db_system_name", system, "db_namespace", namespace,
                     "db_operation_name", operation, "db_collection_name", collection, "error_type", errorType);
+        }
+
+        /** The whole workload recorded exactly, on H2, the pool included, and no advice failed. */
+        void assertH2Workload(Scrape scrape) {
+            Map<Map<String, String>, Double> expected = expectedStatements();
+            // JdbcApp.plainDataSource: one SELECT 1 through a connection of H2's own DataSource.
+            expected.put(labels("SELECT", "", ""), 1.0);
+            assertEquals(expected, recordedStatements(scrape));
+            assertPool(scrape);
+            assertNoAdviceErrors(scrape);
         }
 
         /** Every series of the duration histogram's count, by labels. */

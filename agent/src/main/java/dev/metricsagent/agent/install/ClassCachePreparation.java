@@ -1,0 +1,281 @@
+package dev.metricsagent.agent.install;
+
+import dev.metricsagent.config.AgentConfig;
+import dev.metricsagent.config.RuleConfig;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.InstrumentationModule;
+import dev.metricsagent.instrumentation.rules.RuleMatchers;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Fills the class cache before the application's first start ({@code java -jar
+ * metrics-agent.jar prepare-cache}), so that a container image starts the first time as fast as
+ * a host whose cache an earlier start filled. Every class of the class path and of the JDK that
+ * the pre-filter lets through is looked up, rewritten and stored as a start would do it, through
+ * a class loader that sees what the application's sees, under the same build (agent jar, JDK,
+ * configuration): the entries are the ones the start would have written.
+ *
+ * <p>Classes a method rule selects are left to the start, which never caches them either.
+ */
+public final class ClassCachePreparation {
+
+  private static final int MAX_REPORTED_ERRORS = 10;
+
+  private final ClassCache cache;
+  private final ClassFileFilter filter;
+  private final Rewriter rewriter;
+  private final List<RuleMatchers> rules = new ArrayList<>();
+  private final PrintStream err;
+  private final List<String> sources = new ArrayList<>();
+  private int leftToRules;
+  private int lackingTypes;
+  private int failed;
+
+  private ClassCachePreparation(
+      ClassCache cache, List<InstrumentationModule> modules, List<RuleConfig> rules, PrintStream err) {
+    this.cache = cache;
+    this.filter = InstrumentationInstaller.filterOf(modules);
+    this.rewriter = new Rewriter(ClassCachePreparation.class.getClassLoader(), modules);
+    for (RuleConfig rule : rules) {
+      this.rules.add(new RuleMatchers(rule));
+    }
+    this.err = err;
+  }
+
+  /**
+   * The preparation of the configuration's cache for this build, or null, said on {@code err},
+   * when the configuration has no cache or its directory cannot be used.
+   *
+   * @param active the instrumentations the configuration enables; the method rules' module has no
+   *     types before it starts, and the rules themselves are only asked what they select
+   */
+  public static ClassCachePreparation open(
+      List<InstrumentationModule> active, AgentConfig config, String build, PrintStream err) {
+    if (!config.classCache().enabled()) {
+      err.println("metrics-agent prepare-cache: class_cache.enabled is false, there is no cache to fill");
+      return null;
+    }
+    ClassCache cache = InstrumentationInstaller.openCache(config.classCache(), build, true);
+    if (cache == null) {
+      if (config.classCache().directory() == null) {
+        err.println(
+            "metrics-agent prepare-cache: the default class_cache.directory "
+                + InstrumentationInstaller.defaultDirectory() + " cannot be used (see above)");
+      }
+      return null;
+    }
+    return new ClassCachePreparation(cache, active, config.rules(), err);
+  }
+
+  /** The build's directory, where the entries go. */
+  public Path directory() {
+    return cache.directory();
+  }
+
+  /**
+   * Every class in these jars and folders, and in the jars their manifests' {@code Class-Path}
+   * names, as an application started with this class path would load them.
+   */
+  public void classPath(List<Path> entries) throws IOException {
+    Set<String> names = new TreeSet<>();
+    Set<Path> visited = new LinkedHashSet<>();
+    List<URL> urls = new ArrayList<>();
+    for (Path entry : entries) {
+      urls.add(entry.toUri().toURL());
+      collectClassNames(entry, visited, names);
+    }
+    try (URLClassLoader loader =
+        new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      Tally tally = new Tally("class path");
+      for (String internalName : names) {
+        byte[] classFile;
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+          classFile = in == null ? null : in.readAllBytes();
+        }
+        if (classFile != null) {
+          prepare(loader.getUnnamedModule(), loader, internalName, classFile, tally);
+        }
+      }
+      sources.add(tally.toString());
+    }
+  }
+
+  /** Every class of the JDK's modules that this JVM resolved, as their own loaders define them. */
+  public void jdk() throws IOException {
+    FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+    Tally tally = new Tally("JDK");
+    for (Module module : ModuleLayer.boot().modules()) {
+      Path root = jrt.getPath("/modules", module.getName());
+      List<Path> classFiles;
+      try (Stream<Path> files = Files.walk(root)) {
+        classFiles = files.filter(ClassCachePreparation::isClassFile).collect(Collectors.toList());
+      }
+      for (Path classFile : classFiles) {
+        String relative = root.relativize(classFile).toString();
+        String internalName = relative.substring(0, relative.length() - ".class".length());
+        prepare(module, module.getClassLoader(), internalName, Files.readAllBytes(classFile), tally);
+      }
+    }
+    sources.add(tally.toString());
+  }
+
+  /** What was read, rewritten and stored, one line per source, and what was not stored. */
+  public String summary() {
+    return String.join("\n", sources)
+        + "\nnot stored: "
+        + leftToRules
+        + " selected by method rules (rewritten at each start), "
+        + lackingTypes
+        + " naming types the class path lacks (which cannot load), "
+        + failed
+        + " failed";
+  }
+
+  private void prepare(
+      Module module, ClassLoader loader, String internalName, byte[] classFile, Tally tally) {
+    tally.read++;
+    if (!filter.accepts(internalName, classFile)) {
+      return;
+    }
+    tally.passed++;
+    ClassCache.Lookup lookup = cache.lookup(loader, internalName, classFile);
+    if (lookup.stored != null) {
+      tally.alreadyStored++;
+      return;
+    }
+    String typeName = internalName.replace('/', '.');
+    List<String> matched = new ArrayList<>(2);
+    try {
+      if (lookup.entry == null) {
+        throw new IOException("its class file or a super type's cannot be read");
+      }
+      if (selectedByRules(loader, typeName)) {
+        leftToRules++;
+        return;
+      }
+      Rewritten rewritten = rewriter.rewrite(module, loader, typeName, null, classFile, matched);
+      cache.store(lookup, rewritten);
+      if (rewritten.refused()) {
+        tally.refused++;
+      } else {
+        tally.rewritten++;
+      }
+    } catch (TypePool.Resolution.NoSuchTypeException missing) {
+      lackingTypes++;
+    } catch (Throwable error) {
+      if (++failed <= MAX_REPORTED_ERRORS) {
+        err.println("metrics-agent prepare-cache: left " + typeName + " to the start: " + error);
+      }
+    }
+  }
+
+  private boolean selectedByRules(ClassLoader loader, String typeName) {
+    if (rules.isEmpty()) {
+      return false;
+    }
+    TypePool types =
+        TypePool.Default.of(
+            loader == null
+                ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                : ClassFileLocator.ForClassLoader.of(loader));
+    TypeDescription type = types.describe(typeName).resolve();
+    for (RuleMatchers rule : rules) {
+      if (rule.selectsType(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void collectClassNames(Path entry, Set<Path> visited, Set<String> names)
+      throws IOException {
+    if (!Files.exists(entry) || !visited.add(entry.toAbsolutePath().normalize())) {
+      return;
+    }
+    if (Files.isDirectory(entry)) {
+      try (Stream<Path> files = Files.walk(entry)) {
+        files
+            .filter(ClassCachePreparation::isClassFile)
+            .map(file -> entry.relativize(file).toString().replace(File.separatorChar, '/'))
+            .forEach(path -> addClassName(path, names));
+      }
+      return;
+    }
+    try (JarFile jar = new JarFile(entry.toFile())) {
+      for (JarEntry jarEntry : (Iterable<JarEntry>) jar.stream()::iterator) {
+        addClassName(jarEntry.getName(), names);
+      }
+      Manifest manifest = jar.getManifest();
+      String classPath =
+          manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      if (classPath != null) {
+        for (String relative : classPath.trim().split("\\s+")) {
+          if (!relative.isEmpty()) {
+            collectClassNames(entry.toAbsolutePath().getParent().resolve(relative), visited, names);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isClassFile(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    return name.endsWith(".class")
+        && !name.equals("module-info.class")
+        && !name.equals("package-info.class");
+  }
+
+  /** Class files only, not module or package descriptors, nor versioned copies in META-INF. */
+  private static void addClassName(String path, Set<String> names) {
+    if (path.endsWith(".class")
+        && !path.startsWith("META-INF/")
+        && !path.endsWith("module-info.class")
+        && !path.endsWith("package-info.class")) {
+      names.add(path.substring(0, path.length() - ".class".length()));
+    }
+  }
+
+  /** Counts for one source of classes. */
+  private static final class Tally {
+    private final String source;
+    int read;
+    int passed;
+    int alreadyStored;
+    int rewritten;
+    int refused;
+
+    Tally(String source) {
+      this.source = source;
+    }
+
+    @Override
+    public String toString() {
+      return source + ": " + read + " classes, " + passed + " through the pre-filter: " + rewritten
+          + " rewritten, " + refused + " left alone, " + alreadyStored + " already stored";
+    }
+  }
+}
