@@ -211,7 +211,7 @@ public final class ClassCachePreparation {
     return false;
   }
 
-  private static void collectClassNames(Path entry, Set<Path> visited, Set<String> names)
+  private void collectClassNames(Path entry, Set<Path> visited, Set<String> names)
       throws IOException {
     if (!Files.exists(entry) || !visited.add(entry.toAbsolutePath().normalize())) {
       return;
@@ -226,8 +226,17 @@ public final class ClassCachePreparation {
       return;
     }
     try (JarFile jar = new JarFile(entry.toFile())) {
+      boolean springBoot = false;
       for (JarEntry jarEntry : (Iterable<JarEntry>) jar.stream()::iterator) {
         addClassName(jarEntry.getName(), names);
+        springBoot |= jarEntry.getName().startsWith("BOOT-INF/");
+      }
+      if (springBoot) {
+        err.println(
+            "metrics-agent prepare-cache: " + entry + " is a Spring Boot executable jar, whose"
+                + " BOOT-INF classes and libraries are not prepared: extract it first"
+                + " (java -Djarmode=tools -jar " + entry.getFileName() + " extract) and prepare the"
+                + " extracted jar");
       }
       Manifest manifest = jar.getManifest();
       String classPath =
@@ -249,10 +258,16 @@ public final class ClassCachePreparation {
         && !name.equals("package-info.class");
   }
 
-  /** Class files only, not module or package descriptors, nor versioned copies in META-INF. */
+  /**
+   * Class files only: not module or package descriptors, nor versioned copies in META-INF, nor
+   * what a class loader of the jar itself cannot load (a Spring Boot jar's or a war's nested
+   * classes).
+   */
   private static void addClassName(String path, Set<String> names) {
     if (path.endsWith(".class")
         && !path.startsWith("META-INF/")
+        && !path.startsWith("BOOT-INF/")
+        && !path.startsWith("WEB-INF/")
         && !path.endsWith("module-info.class")
         && !path.endsWith("package-info.class")) {
       names.add(path.substring(0, path.length() - ".class".length()));

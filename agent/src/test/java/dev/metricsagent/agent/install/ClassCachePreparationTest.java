@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,27 @@ class ClassCachePreparationTest {
       assertEquals(List.of("jdbc"), plain.instrumentations);
       assertNull(cache.lookup(loader, internalName(TimedStatement.class), classFile(TimedStatement.class)).stored);
     }
+  }
+
+  @Test
+  void aSpringBootExecutableJarIsNamedAndItsNestedClassesAreNotTakenForItsOwn() throws Exception {
+    Path jar = temp.resolve("app.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("BOOT-INF/classes/" + internalName(PlainStatement.class) + ".class"));
+      out.write(classFile(PlainStatement.class));
+    }
+    AgentConfig config = ConfigLoader.load("class_cache.directory=" + temp.resolve("cache"), Map.of(), Map.of());
+    List<InstrumentationModule> active = InstrumentationModules.active(config);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    ClassCachePreparation preparation =
+        ClassCachePreparation.open(active, config, "build", new PrintStream(errors, true, StandardCharsets.UTF_8));
+    preparation.classPath(List.of(jar));
+
+    assertTrue(preparation.summary().startsWith("class path: 0 classes"), preparation.summary());
+    assertTrue(
+        errors.toString(StandardCharsets.UTF_8).contains(jar + " is a Spring Boot executable jar"),
+        errors.toString(StandardCharsets.UTF_8));
   }
 
   @Test
