@@ -85,7 +85,7 @@ final class PrepareCacheCommand {
     }
     out.println("metrics-agent prepare-cache: " + preparation.directory());
     out.println(preparation.summary());
-    return 0;
+    return preparation.complete() ? 0 : 1;
   }
 
   /** This jar: the build a start compares is the jar's path, size and time. */

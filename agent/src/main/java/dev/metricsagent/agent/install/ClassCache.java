@@ -111,6 +111,11 @@ final class ClassCache {
     return startedEmpty;
   }
 
+  /** Whether a store failed, after which nothing more is stored (said once, when reporting). */
+  boolean writeFailed() {
+    return writeFailed.get();
+  }
+
   long hits() {
     return hits.get();
   }

@@ -143,6 +143,11 @@ public final class ClassCachePreparation {
     sources.add(tally.toString());
   }
 
+  /** Whether every decision was stored; the cache said on standard error why not. */
+  public boolean complete() {
+    return !cache.writeFailed();
+  }
+
   /** What was read, rewritten and stored, one line per source, and what was not stored. */
   public String summary() {
     return String.join("\n", sources)
