@@ -62,6 +62,7 @@ for round in $(seq 1 "$rounds"); do
     if [ "$config" = metrics-agent-prepared ]; then
       java -jar "$agent" prepare-cache --classpath "$demo" \
         --agent-args "port=19467,class_cache.directory=$out/prepared-cache" >"$log.prepare" 2>&1
+      sync # an image is built long before it starts: its files are not being written back then
     fi
     times=$(run_once "$config" "$log")
     ready=$(grep -o 'started in [0-9]*' "$log" | grep -o '[0-9]*$' || echo -)
