@@ -1,7 +1,7 @@
 package dev.metricsagent.agent.cli;
 
+import dev.metricsagent.agent.install.ClassPathContents;
 import dev.metricsagent.agent.install.IgnoredTypes;
-
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
 import dev.metricsagent.config.RuleConfig;
@@ -12,12 +12,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -25,8 +21,8 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * {@code explain --config agent.yaml --classpath app.jar[:more.jar:classes/]}: lists, per rule,
- * the methods the agent would instrument in those classes, and warns about rules that select
- * nothing. Classes are read as class files (with the JDK's for supertypes) and never loaded, and
+ * the methods the agent would instrument in those classes (and in the jars their manifests'
+ * {@code Class-Path} names), and warns about rules that select nothing. Classes are read as class files (with the JDK's for supertypes) and never loaded, and
  * judged by {@link RuleMatchers}, the very code the agent runs.
  */
 final class ExplainCommand {
@@ -83,16 +79,16 @@ final class ExplainCommand {
   }
 
   private static void explain(List<RuleConfig> rules, List<Path> entries, PrintStream out) throws IOException {
+    ClassPathContents contents = ClassPathContents.read(entries);
     List<ClassFileLocator> locators = new ArrayList<>();
+    for (Path entry : contents.entries()) {
+      locators.add(Files.isDirectory(entry)
+          ? new ClassFileLocator.ForFolder(entry.toFile())
+          : ClassFileLocator.ForJarFile.of(entry.toFile()));
+    }
     TreeSet<String> classNames = new TreeSet<>();
-    for (Path entry : entries) {
-      if (Files.isDirectory(entry)) {
-        locators.add(new ClassFileLocator.ForFolder(entry.toFile()));
-        classNamesInFolder(entry, classNames);
-      } else {
-        locators.add(ClassFileLocator.ForJarFile.of(entry.toFile()));
-        classNamesInJar(entry, classNames);
-      }
+    for (String internalName : contents.classNames()) {
+      classNames.add(internalName.replace('/', '.'));
     }
     locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader()); // the JDK, for supertypes
     ClassFileLocator classFiles = new ClassFileLocator.Compound(locators);
@@ -158,29 +154,5 @@ final class ExplainCommand {
   private static String describe(TypeDescription type, MethodDescription method) {
     return type.getName() + "#" + method.getInternalName() + "("
         + String.join(", ", RuleMatchers.parameterTypeNames(method)) + ")";
-  }
-
-  private static void classNamesInJar(Path jar, TreeSet<String> classNames) throws IOException {
-    try (JarFile file = new JarFile(jar.toFile())) {
-      for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-        addClassName(entries.nextElement().getName(), classNames);
-      }
-    }
-  }
-
-  private static void classNamesInFolder(Path folder, TreeSet<String> classNames) throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.filter(Files::isRegularFile)
-          .forEach(file -> addClassName(folder.relativize(file).toString().replace(File.separatorChar, '/'),
-              classNames));
-    }
-  }
-
-  /** Class files only; not module or package descriptors, nor versioned copies in META-INF. */
-  private static void addClassName(String path, TreeSet<String> classNames) {
-    if (path.endsWith(".class") && !path.startsWith("META-INF/") && !path.endsWith("module-info.class")
-        && !path.endsWith("package-info.class")) {
-      classNames.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
-    }
   }
 }

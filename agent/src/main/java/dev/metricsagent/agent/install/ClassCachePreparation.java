@@ -5,7 +5,6 @@ import dev.metricsagent.config.RuleConfig;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.rules.RuleMatchers;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,14 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.bytebuddy.description.type.TypeDescription;
@@ -101,17 +93,22 @@ public final class ClassCachePreparation {
    * names, as an application started with this class path would load them.
    */
   public void classPath(List<Path> entries) throws IOException {
-    Set<String> names = new TreeSet<>();
-    Set<Path> visited = new LinkedHashSet<>();
+    ClassPathContents contents = ClassPathContents.read(entries);
+    for (Path jar : contents.springBootJars()) {
+      err.println(
+          "metrics-agent prepare-cache: " + jar + " is a Spring Boot executable jar, whose"
+              + " BOOT-INF classes and libraries are not prepared: extract it first"
+              + " (java -Djarmode=tools -jar " + jar.getFileName() + " extract) and prepare the"
+              + " extracted jar");
+    }
     List<URL> urls = new ArrayList<>();
     for (Path entry : entries) {
-      urls.add(entry.toUri().toURL());
-      collectClassNames(entry, visited, names);
+      urls.add(entry.toUri().toURL()); // the loader follows Class-Path manifests as the JVM's does
     }
     try (URLClassLoader loader =
         new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
       Tally tally = new Tally("class path");
-      for (String internalName : names) {
+      for (String internalName : contents.classNames()) {
         byte[] classFile;
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
           classFile = in == null ? null : in.readAllBytes();
@@ -216,67 +213,11 @@ public final class ClassCachePreparation {
     return false;
   }
 
-  private void collectClassNames(Path entry, Set<Path> visited, Set<String> names)
-      throws IOException {
-    if (!Files.exists(entry) || !visited.add(entry.toAbsolutePath().normalize())) {
-      return;
-    }
-    if (Files.isDirectory(entry)) {
-      try (Stream<Path> files = Files.walk(entry)) {
-        files
-            .filter(ClassCachePreparation::isClassFile)
-            .map(file -> entry.relativize(file).toString().replace(File.separatorChar, '/'))
-            .forEach(path -> addClassName(path, names));
-      }
-      return;
-    }
-    try (JarFile jar = new JarFile(entry.toFile())) {
-      boolean springBoot = false;
-      for (JarEntry jarEntry : (Iterable<JarEntry>) jar.stream()::iterator) {
-        addClassName(jarEntry.getName(), names);
-        springBoot |= jarEntry.getName().startsWith("BOOT-INF/");
-      }
-      if (springBoot) {
-        err.println(
-            "metrics-agent prepare-cache: " + entry + " is a Spring Boot executable jar, whose"
-                + " BOOT-INF classes and libraries are not prepared: extract it first"
-                + " (java -Djarmode=tools -jar " + entry.getFileName() + " extract) and prepare the"
-                + " extracted jar");
-      }
-      Manifest manifest = jar.getManifest();
-      String classPath =
-          manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-      if (classPath != null) {
-        for (String relative : classPath.trim().split("\\s+")) {
-          if (!relative.isEmpty()) {
-            collectClassNames(entry.toAbsolutePath().getParent().resolve(relative), visited, names);
-          }
-        }
-      }
-    }
-  }
-
   private static boolean isClassFile(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     return name.endsWith(".class")
         && !name.equals("module-info.class")
         && !name.equals("package-info.class");
-  }
-
-  /**
-   * Class files only: not module or package descriptors, nor versioned copies in META-INF, nor
-   * what a class loader of the jar itself cannot load (a Spring Boot jar's or a war's nested
-   * classes).
-   */
-  private static void addClassName(String path, Set<String> names) {
-    if (path.endsWith(".class")
-        && !path.startsWith("META-INF/")
-        && !path.startsWith("BOOT-INF/")
-        && !path.startsWith("WEB-INF/")
-        && !path.endsWith("module-info.class")
-        && !path.endsWith("package-info.class")) {
-      names.add(path.substring(0, path.length() - ".class".length()));
-    }
   }
 
   /** Counts for one source of classes. */
