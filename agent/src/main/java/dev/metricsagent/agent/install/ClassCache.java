@@ -101,6 +101,26 @@ final class ClassCache {
     }
   }
 
+  /**
+   * How many other builds (agent jars, JDKs, configurations) have entries beside this one: a
+   * prepared cache that a start cannot use because something that names its build differs.
+   */
+  int otherBuildsWithEntries() {
+    int others = 0;
+    try (DirectoryStream<Path> builds = Files.newDirectoryStream(directory.getParent(), Files::isDirectory)) {
+      for (Path build : builds) {
+        if (!build.equals(directory)) {
+          try (DirectoryStream<Path> entries = Files.newDirectoryStream(build)) {
+            others += entries.iterator().hasNext() ? 1 : 0;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // Only a hint is lost.
+    }
+    return others;
+  }
+
   /** This build's subdirectory. */
   Path directory() {
     return directory;

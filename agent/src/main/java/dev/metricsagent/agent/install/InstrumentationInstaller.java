@@ -39,6 +39,9 @@ public final class InstrumentationInstaller {
     ClassCache cache = openCache(classCache, build, false);
     if (cache != null) {
       metrics.classCache(cache::hits, cache::misses);
+      if (classCache.directory() != null && cache.startedEmpty()) {
+        sayWhenOnlyOtherBuildsAreCached(classCache.directory(), cache.otherBuildsWithEntries());
+      }
     }
     InstrumentingTransformer transformer =
         new InstrumentingTransformer(
@@ -53,6 +56,21 @@ public final class InstrumentationInstaller {
     // loaded is transformed again from its original class file, never twice.
     retransform(
         instrumentation, new AlreadyLoadedClasses(filter, agentClassLoader).candidates(instrumentation));
+  }
+
+  /**
+   * A directory the user chose, typically filled by {@code prepare-cache} in an image, that holds
+   * classes for other builds only: without a word, the start would just be slow.
+   */
+  private static void sayWhenOnlyOtherBuildsAreCached(Path directory, int otherBuilds) {
+    if (otherBuilds > 0) {
+      System.err.println(
+          "metrics-agent: class_cache.directory " + directory + " holds classes for "
+              + otherBuilds + (otherBuilds == 1 ? " other build" : " other builds")
+              + " but none for this one, so this start rewrites and stores its own: the agent jar"
+              + " (path, size, time), the JDK, the enabled instrumentations or the rules differ."
+              + " prepare-cache must run with the jar, java and agent arguments of the start.");
+    }
   }
 
   /** What a class must pass to be worth Byte Buddy's time: any module's pre-filter. */

@@ -139,6 +139,19 @@ class ClassCacheTest {
   }
 
   @Test
+  void countsTheOtherBuildsThatHoldEntries() throws IOException {
+    byte[] child = classFile(Child.class);
+    ClassCache other = ClassCache.open(temp, "build 1", true);
+    other.store(other.lookup(parentAsCompiled(), CHILD, child), Rewritten.REFUSED);
+    ClassCache.open(temp, "build 2", true); // made, nothing stored
+
+    ClassCache cache = ClassCache.open(temp, "build 3", true);
+    assertTrue(cache.startedEmpty());
+    assertEquals(1, cache.otherBuildsWithEntries());
+    assertEquals(0, other.otherBuildsWithEntries());
+  }
+
+  @Test
   void aDirectoryOthersMayWriteIsNotUsed() throws IOException {
     assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"));
     Path shared = Files.createDirectory(temp.resolve("shared"));

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.Jdks.Jdk;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +62,25 @@ class AgentStartupIT {
             assertEquals(0, app.awaitExit(), app.describe("exit code"));
 
             assertEquals(1, app.stderrLines().size(), app.describe("stderr has more than the startup line"));
+        }
+    }
+
+    /** A prepared cache that another build filled (another agent jar, say) costs a slow start, and is named. */
+    @Test
+    void namesAConfiguredClassCacheThatHoldsOnlyOtherBuilds(@TempDir Path temp) throws IOException {
+        Path otherBuild = Files.createDirectories(temp.resolve("cache/00000000000000000000000000000000"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.write(otherBuild.resolve("0123456789abcdef0123456789abcdef"), new byte[] {1});
+        Files.setPosixFilePermissions(temp.resolve("cache"), PosixFilePermissions.fromString("rwx------"));
+
+        try (ChildJvm app = startPlainApp(Jdks.current(), "port=0,class_cache.directory=" + temp.resolve("cache"))) {
+            app.awaitAgentStartup();
+            app.closeStdin();
+            assertEquals(0, app.awaitExit(), app.describe("exit code"));
+
+            assertTrue(app.stderrLines().stream().anyMatch(line -> line.startsWith("metrics-agent: class_cache.directory "
+                    + temp.resolve("cache") + " holds classes for 1 other build but none for this one")),
+                    app.describe("no word about the other build"));
         }
     }
 
