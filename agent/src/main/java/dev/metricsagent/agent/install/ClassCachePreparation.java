@@ -16,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,24 +91,45 @@ public final class ClassCachePreparation {
 
   /**
    * Every class in these jars and folders, and in the jars their manifests' {@code Class-Path}
-   * names, as an application started with this class path would load them.
+   * names, as an application started with this class path would load them; and every class a
+   * Spring Boot executable jar among them nests, as Spring Boot's launcher would load it.
    */
   public void classPath(List<Path> entries) throws IOException {
     ClassPathContents contents = ClassPathContents.read(entries);
+    prepare("class path", entries, contents);
     for (Path jar : contents.springBootJars()) {
-      err.println(
-          "metrics-agent prepare-cache: " + jar + " is a Spring Boot executable jar, whose"
-              + " BOOT-INF classes and libraries are not prepared: extract it first"
-              + " (java -Djarmode=tools -jar " + jar.getFileName() + " extract) and prepare the"
-              + " extracted jar");
+      springBootJar(jar);
     }
+  }
+
+  /**
+   * A Spring Boot executable jar's classes and libraries, unpacked for the time of the
+   * preparation: {@code BOOT-INF/classes} first, then the libraries in the order of {@code
+   * BOOT-INF/classpath.idx}, which is how its launcher's class loader searches them.
+   */
+  private void springBootJar(Path jar) throws IOException {
+    Path unpacked = Files.createTempDirectory("metrics-agent-prepare-cache");
+    try {
+      List<Path> entries = SpringBootJar.unpack(jar, unpacked);
+      prepare("Spring Boot jar " + jar.getFileName(), entries, ClassPathContents.read(entries));
+    } finally {
+      try (Stream<Path> files = Files.walk(unpacked)) {
+        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** @param entries the class loader's search path; it follows Class-Path manifests as the JVM's does */
+  private void prepare(String source, List<Path> entries, ClassPathContents contents) throws IOException {
     List<URL> urls = new ArrayList<>();
     for (Path entry : entries) {
-      urls.add(entry.toUri().toURL()); // the loader follows Class-Path manifests as the JVM's does
+      urls.add(entry.toUri().toURL());
     }
     try (URLClassLoader loader =
         new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
-      Tally tally = new Tally("class path");
+      Tally tally = new Tally(source);
       for (String internalName : contents.classNames()) {
         byte[] classFile;
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {

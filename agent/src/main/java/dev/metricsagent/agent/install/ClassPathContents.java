@@ -51,7 +51,8 @@ public final class ClassPathContents {
 
   /**
    * Spring Boot executable jars among the entries: their own classes and libraries are nested
-   * under {@code BOOT-INF/}, which only Spring Boot's launcher reads, so they are not listed.
+   * under {@code BOOT-INF/}, which only Spring Boot's launcher reads, so they are not listed
+   * here (see {@link SpringBootJar}).
    */
   public List<Path> springBootJars() {
     return List.copyOf(springBootJars);

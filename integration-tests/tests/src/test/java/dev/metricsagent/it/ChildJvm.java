@@ -433,6 +433,7 @@ public final class ChildJvm implements AutoCloseable {
         private String agentArgs;
         private Path agentJar;
         private Path javaHome;
+        private Path executableJar;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
@@ -441,6 +442,15 @@ public final class ChildJvm implements AutoCloseable {
         /** The class whose main method runs (default: the Main-Class of the app jar's manifest). */
         public Builder mainClass(String mainClass) {
             this.mainClass = mainClass;
+            return this;
+        }
+
+        /**
+         * Runs {@code java -jar <jar>} instead of the app's class path and main class: a Spring Boot
+         * executable jar, say.
+         */
+        public Builder executableJar(Path jar) {
+            this.executableJar = jar;
             return this;
         }
 
@@ -527,9 +537,14 @@ public final class ChildJvm implements AutoCloseable {
                 command.add("-javaagent:" + jar + (agentArgs == null || agentArgs.isEmpty() ? "" : "=" + agentArgs));
             }
             command.addAll(jvmArgs);
-            command.add("-cp");
-            command.add(classpath());
-            command.add(mainClass != null ? mainClass : manifestMainClass());
+            if (executableJar != null) {
+                command.add("-jar");
+                command.add(executableJar.toString());
+            } else {
+                command.add("-cp");
+                command.add(classpath());
+                command.add(mainClass != null ? mainClass : manifestMainClass());
+            }
             command.addAll(args);
             return command;
         }

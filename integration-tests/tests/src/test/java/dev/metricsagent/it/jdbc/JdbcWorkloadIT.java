@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.ChildJvm;
 import dev.metricsagent.it.Jdks;
+import dev.metricsagent.it.PrepareCache;
 import dev.metricsagent.it.Scrape;
 import dev.metricsagent.it.Services;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,8 +94,8 @@ class JdbcWorkloadIT {
     @MethodSource("dev.metricsagent.it.Jdks#all")
     void h2WithAClassCachePreparedBeforeTheFirstStart(Jdks.Jdk jdk, @TempDir Path temp) throws Exception {
         Path prepared = temp.resolve("prepared");
-        String output = prepareCache(jdk, "port=0,class_cache.directory=" + prepared);
-        assertTrue(output.contains("0 failed"), output);
+        PrepareCache.run(jdk, ChildJvm.appsDir().resolve("jdbc-app/target/jdbc-app.jar"),
+                "port=0,class_cache.directory=" + prepared);
 
         Workload h2 = new Workload("h2", "itdb");
         try (ChildJvm app = h2.start(jdk, "port=0,class_cache.directory=" + prepared, H2_URL, "sa", "")) {
@@ -118,18 +117,6 @@ class JdbcWorkloadIT {
         for (Map.Entry<Path, byte[]> entry : writtenEntries.entrySet()) {
             assertArrayEquals(entry.getValue(), preparedEntries.get(entry.getKey()), entry.getKey().toString());
         }
-    }
-
-    private static String prepareCache(Jdks.Jdk jdk, String agentArgs) throws Exception {
-        Path appJar = ChildJvm.appsDir().resolve("jdbc-app/target/jdbc-app.jar");
-        Process prepare = new ProcessBuilder(jdk.home().resolve("bin/java").toString(),
-                "-jar", ChildJvm.agentJar().toString(), "prepare-cache",
-                "--classpath", appJar.toString(), "--agent-args", agentArgs)
-                .redirectErrorStream(true).start();
-        String output = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(prepare.waitFor(120, TimeUnit.SECONDS), output);
-        assertEquals(0, prepare.exitValue(), output);
-        return output;
     }
 
     /** Every file under the cache directory, by its path relative to it (build, then key). */

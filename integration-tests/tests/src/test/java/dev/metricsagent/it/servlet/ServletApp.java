@@ -25,7 +25,11 @@ final class ServletApp implements AutoCloseable {
     }
 
     static ServletApp start(String name, Jdks.Jdk jdk, String... args) {
-        ChildJvm jvm = ChildJvm.app(name).jdk(jdk).agent("port=0").args(args).start();
+        return start(ChildJvm.app(name).jdk(jdk).agent("port=0").args(args));
+    }
+
+    static ServletApp start(ChildJvm.Builder app) {
+        ChildJvm jvm = app.start();
         try {
             String port = jvm.awaitStdout("servlet app ready port=(\\d+)", Duration.ofSeconds(120)).group(1);
             return new ServletApp(jvm, URI.create("http://127.0.0.1:" + port));
