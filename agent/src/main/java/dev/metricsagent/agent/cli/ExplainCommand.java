@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +58,15 @@ final class ExplainCommand {
       err.println(e.render());
       return 1;
     }
-    List<Path> entries = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (entry.isEmpty()) {
-        continue;
-      }
-      Path path = Path.of(entry);
-      if (!Files.exists(path)) {
-        err.println("metrics-agent explain: " + entry + " does not exist");
-        return 2;
-      }
-      entries.add(path);
+    List<Path> entries;
+    try {
+      entries = ClassPathContents.parse(classpath);
+    } catch (NoSuchFileException e) {
+      err.println("metrics-agent explain: " + e.getFile() + " does not exist");
+      return 2;
+    } catch (IOException e) {
+      err.println("metrics-agent explain: cannot read the class path: " + e);
+      return 2;
     }
     try {
       explain(rules, entries, out);

@@ -3,6 +3,7 @@ package dev.metricsagent.agent.cli;
 import dev.metricsagent.agent.InstrumentationModules;
 import dev.metricsagent.agent.install.ClassCacheBuild;
 import dev.metricsagent.agent.install.ClassCachePreparation;
+import dev.metricsagent.agent.install.ClassPathContents;
 import dev.metricsagent.config.AgentConfig;
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
@@ -11,9 +12,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,16 +50,15 @@ final class PrepareCacheCommand {
       err.println(USAGE);
       return 2;
     }
-    List<Path> entries = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (!entry.isEmpty()) {
-        Path path = Path.of(entry);
-        if (!Files.exists(path)) {
-          err.println("metrics-agent prepare-cache: " + entry + " does not exist");
-          return 2;
-        }
-        entries.add(path);
-      }
+    List<Path> entries;
+    try {
+      entries = ClassPathContents.parse(classpath);
+    } catch (NoSuchFileException e) {
+      err.println("metrics-agent prepare-cache: " + e.getFile() + " does not exist");
+      return 2;
+    } catch (IOException e) {
+      err.println("metrics-agent prepare-cache: cannot read the class path: " + e);
+      return 2;
     }
     AgentConfig config;
     try {

@@ -3,11 +3,13 @@ package dev.metricsagent.agent.install;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
@@ -29,6 +31,37 @@ public final class ClassPathContents {
   private final List<Path> springBootJars = new ArrayList<>();
 
   private ClassPathContents() {}
+
+  /**
+   * The entries of a class path as {@code java -cp} takes it: separated by {@link
+   * File#pathSeparator}, and {@code dir/*} for every jar in {@code dir}.
+   *
+   * @throws NoSuchFileException naming the first entry that does not exist
+   */
+  public static List<Path> parse(String classpath) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      boolean wildcard = entry.equals("*") || entry.endsWith(File.separator + "*");
+      Path path = Path.of(wildcard ? entry.substring(0, entry.length() - 1) : entry);
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(entry);
+      }
+      if (!wildcard) {
+        entries.add(path);
+        continue;
+      }
+      try (Stream<Path> files = Files.list(path)) {
+        files
+            .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+            .sorted()
+            .forEach(entries::add);
+      }
+    }
+    return entries;
+  }
 
   /** Reads the jars and folders given, and those their manifests name; missing ones are skipped. */
   public static ClassPathContents read(List<Path> given) throws IOException {
