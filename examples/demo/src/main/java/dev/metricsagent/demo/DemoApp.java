@@ -1,7 +1,12 @@
 package dev.metricsagent.demo;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -29,7 +34,8 @@ public final class DemoApp {
     OwnerRepository owners = OwnerRepository.inMemory();
     Tomcat tomcat = new Tomcat();
     File baseDir = Files.createTempDirectory("demo-tomcat").toFile();
-    baseDir.deleteOnExit();
+    // Tomcat fills it (work/), which deleteOnExit cannot remove: the whole tree goes at exit.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(baseDir.toPath())));
     tomcat.setBaseDir(baseDir.getAbsolutePath());
     Connector connector = new Connector();
     connector.setPort(port);
@@ -48,5 +54,13 @@ public final class DemoApp {
       System.out.println("demo: generating traffic of its own; metrics: http://localhost:9464/metrics");
     }
     tomcat.getServer().await();
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A temporary directory left behind is not worth an error at exit.
+    }
   }
 }
