@@ -1,10 +1,14 @@
 package dev.metricsagent.agent.cli;
 
 import dev.metricsagent.agent.AgentVersion;
+import dev.metricsagent.agent.install.ClassPathContents;
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@code java -jar metrics-agent.jar <command>}: tools that run without an application. */
 public final class Cli {
@@ -54,6 +58,18 @@ public final class Cli {
       err.println(e.render());
       return 1;
     }
+  }
+
+  /** The entries of a {@code --classpath} argument, or null when one is missing (said on {@code err}). */
+  static List<Path> classPath(String command, String classpath, PrintStream err) {
+    try {
+      return ClassPathContents.parse(classpath);
+    } catch (NoSuchFileException e) {
+      err.println("metrics-agent " + command + ": " + e.getFile() + " does not exist");
+    } catch (IOException e) {
+      err.println("metrics-agent " + command + ": cannot read the class path: " + e);
+    }
+    return null;
   }
 
   private static void usage(PrintStream out) {

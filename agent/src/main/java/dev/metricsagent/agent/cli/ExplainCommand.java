@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +57,8 @@ final class ExplainCommand {
       err.println(e.render());
       return 1;
     }
-    List<Path> entries;
-    try {
-      entries = ClassPathContents.parse(classpath);
-    } catch (NoSuchFileException e) {
-      err.println("metrics-agent explain: " + e.getFile() + " does not exist");
-      return 2;
-    } catch (IOException e) {
-      err.println("metrics-agent explain: cannot read the class path: " + e);
+    List<Path> entries = Cli.classPath("explain", classpath, err);
+    if (entries == null) {
       return 2;
     }
     try {

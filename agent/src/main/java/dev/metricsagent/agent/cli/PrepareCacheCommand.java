@@ -3,7 +3,6 @@ package dev.metricsagent.agent.cli;
 import dev.metricsagent.agent.InstrumentationModules;
 import dev.metricsagent.agent.install.ClassCacheBuild;
 import dev.metricsagent.agent.install.ClassCachePreparation;
-import dev.metricsagent.agent.install.ClassPathContents;
 import dev.metricsagent.config.AgentConfig;
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
@@ -12,7 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,14 +48,8 @@ final class PrepareCacheCommand {
       err.println(USAGE);
       return 2;
     }
-    List<Path> entries;
-    try {
-      entries = ClassPathContents.parse(classpath);
-    } catch (NoSuchFileException e) {
-      err.println("metrics-agent prepare-cache: " + e.getFile() + " does not exist");
-      return 2;
-    } catch (IOException e) {
-      err.println("metrics-agent prepare-cache: cannot read the class path: " + e);
+    List<Path> entries = Cli.classPath("prepare-cache", classpath, err);
+    if (entries == null) {
       return 2;
     }
     AgentConfig config;

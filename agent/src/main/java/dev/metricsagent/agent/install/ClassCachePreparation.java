@@ -149,14 +149,15 @@ public final class ClassCachePreparation {
     Tally tally = new Tally("JDK");
     for (Module module : ModuleLayer.boot().modules()) {
       Path root = jrt.getPath("/modules", module.getName());
-      List<Path> classFiles;
-      try (Stream<Path> files = Files.walk(root)) {
-        classFiles = files.filter(ClassCachePreparation::isClassFile).collect(Collectors.toList());
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
       }
-      for (Path classFile : classFiles) {
-        String relative = root.relativize(classFile).toString();
-        String internalName = relative.substring(0, relative.length() - ".class".length());
-        prepare(module, module.getClassLoader(), internalName, Files.readAllBytes(classFile), tally);
+      for (Path file : files) {
+        String internalName = ClassPathContents.internalNameOf(root.relativize(file).toString());
+        if (internalName != null) {
+          prepare(module, module.getClassLoader(), internalName, Files.readAllBytes(file), tally);
+        }
       }
     }
     sources.add(tally.toString());
@@ -233,13 +234,6 @@ public final class ClassCachePreparation {
       }
     }
     return false;
-  }
-
-  private static boolean isClassFile(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    return name.endsWith(".class")
-        && !name.equals("module-info.class")
-        && !name.equals("package-info.class");
   }
 
   /** Counts for one source of classes. */

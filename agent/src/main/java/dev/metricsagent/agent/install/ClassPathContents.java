@@ -126,19 +126,27 @@ public final class ClassPathContents {
     }
   }
 
-  /**
-   * Class files only: not module or package descriptors, nor versioned copies in META-INF, nor
-   * what a class loader of the jar itself cannot load (a Spring Boot jar's or a war's nested
-   * classes).
-   */
   private void addClassName(String path) {
+    String internalName = internalNameOf(path);
+    if (internalName != null) {
+      classNames.add(internalName);
+    }
+  }
+
+  /**
+   * The internal name of the class at this path of a jar or folder ({@code a/b/C.class}), or null
+   * for what is not a class a class loader of the jar itself loads: module and package
+   * descriptors, versioned copies in META-INF, a Spring Boot jar's or a war's nested classes.
+   */
+  static String internalNameOf(String path) {
     if (path.endsWith(".class")
         && !path.startsWith("META-INF/")
         && !path.startsWith("BOOT-INF/")
         && !path.startsWith("WEB-INF/")
         && !path.endsWith("module-info.class")
         && !path.endsWith("package-info.class")) {
-      classNames.add(path.substring(0, path.length() - ".class".length()));
+      return path.substring(0, path.length() - ".class".length());
     }
+    return null;
   }
 }
