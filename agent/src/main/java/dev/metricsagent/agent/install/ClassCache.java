@@ -146,9 +146,17 @@ final class ClassCache {
 
   /** The stored decision for the class, or a miss that {@link #store} can later fill. */
   Lookup lookup(ClassLoader loader, String internalName, byte[] classFile) {
+    return lookup(loader, internalName, classFile, true);
+  }
+
+  /**
+   * The same, for the class as rewritten with or without the instrumentations' added fields
+   * ({@link AddedFieldAdmission}): two entries, as one class file can be rewritten either way.
+   */
+  Lookup lookup(ClassLoader loader, String internalName, byte[] classFile, boolean withAddedFields) {
     String key;
     try {
-      key = key(loader, internalName, classFile);
+      key = key(loader, internalName, classFile, withAddedFields);
     } catch (IOException | RuntimeException e) {
       return Lookup.UNCACHEABLE;
     }
@@ -209,10 +217,14 @@ final class ClassCache {
     }
   }
 
-  private static String key(ClassLoader loader, String internalName, byte[] classFile)
+  private static String key(
+      ClassLoader loader, String internalName, byte[] classFile, boolean withAddedFields)
       throws IOException {
     Fingerprint fingerprint = new Fingerprint();
     update(fingerprint, internalName, classFile);
+    if (!withAddedFields) { // the usual shape's key stays as prepare-cache computes it
+      update(fingerprint, "without added fields", new byte[0]);
+    }
     if (loader != null) { // the bootstrap's classes are the JDK's, which the build names
       Deque<byte[]> pending = new ArrayDeque<>();
       pending.add(classFile);

@@ -202,7 +202,7 @@ public final class ClassCachePreparation {
         leftToRules++;
         return;
       }
-      Rewritten rewritten = rewriter.rewrite(module, loader, typeName, null, classFile, matched);
+      Rewritten rewritten = rewriter.rewrite(module, loader, typeName, null, classFile, true, matched);
       cache.store(lookup, rewritten);
       if (rewritten.refused()) {
         tally.refused++;

@@ -2,6 +2,7 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.bootstrap.AgentThreads;
+import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
@@ -9,6 +10,7 @@ import java.lang.instrument.Instrumentation;
 import dev.metricsagent.config.ClassCacheConfig;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Turns the active instrumentation modules into the agent's one transformer on the JVM. */
@@ -45,7 +47,12 @@ public final class InstrumentationInstaller {
     }
     InstrumentingTransformer transformer =
         new InstrumentingTransformer(
-            agentClassLoader, filter, () -> new Rewriter(agentClassLoader, modules), cache, metrics);
+            agentClassLoader,
+            filter,
+            () -> new Rewriter(agentClassLoader, modules),
+            cache,
+            new AddedFieldAdmission(addedFieldsOf(modules)),
+            metrics);
     if (cache == null || cache.startedEmpty()) {
       // Byte Buddy will be needed: made now, and warmed up beside the application's start.
       Rewriter rewriter = transformer.rewriter();
@@ -82,6 +89,18 @@ public final class InstrumentationInstaller {
       }
     }
     return filter;
+  }
+
+  static List<AddedField> addedFieldsOf(List<InstrumentationModule> modules) {
+    List<AddedField> fields = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        if (type.addedField() != null) {
+          fields.add(type.addedField());
+        }
+      }
+    }
+    return fields;
   }
 
   /**

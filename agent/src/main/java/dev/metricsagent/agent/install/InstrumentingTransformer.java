@@ -35,6 +35,7 @@ final class InstrumentingTransformer implements ClassFileTransformer {
   private final Supplier<Rewriter> rewriterFactory;
   private volatile Rewriter rewriter;
   private final ClassCache cache;
+  private final AddedFieldAdmission addedFields;
   private final AgentMetrics metrics;
   private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
   private final AtomicInteger reportedErrors = new AtomicInteger();
@@ -45,11 +46,13 @@ final class InstrumentingTransformer implements ClassFileTransformer {
       ClassFileFilter filter,
       Supplier<Rewriter> rewriterFactory,
       ClassCache cache,
+      AddedFieldAdmission addedFields,
       AgentMetrics metrics) {
     this.agentClassLoader = agentClassLoader;
     this.filter = filter;
     this.rewriterFactory = rewriterFactory;
     this.cache = cache;
+    this.addedFields = addedFields;
     this.metrics = metrics;
   }
 
@@ -95,7 +98,8 @@ final class InstrumentingTransformer implements ClassFileTransformer {
       }
       transforming.set(Boolean.TRUE);
       try {
-        return instrument(module, loader, internalName.replace('/', '.'), protectionDomain, classFile);
+        return instrument(
+            module, loader, internalName.replace('/', '.'), classBeingRetransformed, protectionDomain, classFile);
       } finally {
         transforming.remove();
       }
@@ -110,11 +114,16 @@ final class InstrumentingTransformer implements ClassFileTransformer {
       Module module,
       ClassLoader loader,
       String typeName,
+      Class<?> classBeingRetransformed,
       ProtectionDomain protectionDomain,
       byte[] classFile) {
+    boolean mayAddFields =
+        classBeingRetransformed == null
+            ? addedFields.mayAddTo(loader, module)
+            : addedFields.carriedBy(classBeingRetransformed);
     ClassCache.Lookup cached = null;
     if (cache != null) {
-      cached = cache.lookup(loader, typeName.replace('.', '/'), classFile);
+      cached = cache.lookup(loader, typeName.replace('.', '/'), classFile, mayAddFields);
       if (cached.stored != null) {
         return counted(cached.stored);
       }
@@ -122,7 +131,7 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     List<String> matched = new ArrayList<>(2);
     try {
       Rewritten rewritten =
-          rewriter().rewrite(module, loader, typeName, protectionDomain, classFile, matched);
+          rewriter().rewrite(module, loader, typeName, protectionDomain, classFile, mayAddFields, matched);
       if (cached != null && !rewritten.instrumentations.contains(UNCACHEABLE_INSTRUMENTATION)) {
         cache.store(cached, rewritten);
       }

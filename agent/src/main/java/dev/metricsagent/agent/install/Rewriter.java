@@ -24,8 +24,9 @@ import net.bytebuddy.utility.JavaModule;
  * it against every instrumentation and adds their advice. Everything that loads Byte Buddy lives
  * here, so that a start whose classes all come from the {@link ClassCache} never loads it.
  *
- * <p>Advice only adds code to existing methods ({@code decorate}, no class format change), which
- * is what retransformation of already loaded classes requires and what keeps classes safe.
+ * <p>Advice only adds code to existing methods ({@code decorate}): retransformation of already
+ * loaded classes allows no more. The one exception, an instrumentation's {@code AddedField}, is
+ * written only where {@link AddedFieldAdmission} allows it.
  */
 final class Rewriter {
 
@@ -52,9 +53,10 @@ final class Rewriter {
   }
 
   /**
-   * The class with every matching instrumentation's advice added, or {@link Rewritten#REFUSED}
-   * when none matches. Throws what Byte Buddy throws; {@code matched} then holds the
-   * instrumentations that had matched, for the error counts.
+   * The class with every matching instrumentation's advice added, and their fields if {@code
+   * mayAddFields} (see {@link AddedFieldAdmission}), or {@link Rewritten#REFUSED} when none
+   * matches. Throws what Byte Buddy throws; {@code matched} then holds the instrumentations that
+   * had matched, for the error counts.
    */
   Rewritten rewrite(
       Module module,
@@ -62,6 +64,7 @@ final class Rewriter {
       String typeName,
       ProtectionDomain protectionDomain,
       byte[] classFile,
+      boolean mayAddFields,
       List<String> matched) {
     ClassFileLocator locator =
         new ClassFileLocator.Compound(
@@ -87,7 +90,7 @@ final class Rewriter {
     JavaModule javaModule = JavaModule.of(module);
     DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
     for (TypeTransformation transformation : applied) {
-      builder = transformation.apply(builder, type, loader, javaModule, protectionDomain);
+      builder = transformation.apply(builder, type, loader, javaModule, protectionDomain, mayAddFields);
     }
     byte[] bytes = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
     return new Rewritten(bytes, List.copyOf(matched));

@@ -2,6 +2,8 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
+import dev.metricsagent.instrumentation.api.AddedField;
+import java.io.Serializable;
 import java.security.ProtectionDomain;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -16,12 +18,14 @@ final class TypeTransformation {
   private final ElementMatcher<ClassLoader> classLoaderMatcher;
   private final ElementMatcher<TypeDescription> typeMatcher;
   private final AgentBuilder.Transformer transformer;
+  private final AddedField addedField;
 
   TypeTransformation(String instrumentation, TypeInstrumentation type, AdviceFactory advice) {
     this.instrumentation = instrumentation;
     this.classLoaderMatcher = type.classLoaderMatcher();
     this.typeMatcher = type.typeMatcher();
     this.transformer = type.transformer(advice);
+    this.addedField = type.addedField();
   }
 
   /** The module's name, which labels the agent's self-metrics. */
@@ -39,12 +43,25 @@ final class TypeTransformation {
     return typeMatcher.matches(type);
   }
 
+  /**
+   * Adds the advice, and the instrumentation's field when {@code mayAddField} and the type can
+   * hold one (see {@link AddedField}).
+   */
   DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder,
       TypeDescription type,
       ClassLoader loader,
       JavaModule module,
-      ProtectionDomain protectionDomain) {
-    return transformer.transform(builder, type, loader, module, protectionDomain);
+      ProtectionDomain protectionDomain,
+      boolean mayAddField) {
+    builder = transformer.transform(builder, type, loader, module, protectionDomain);
+    if (addedField != null && mayAddField && canHoldField(type)) {
+      builder = builder.visit(new AddedFieldWriter(addedField));
+    }
+    return builder;
+  }
+
+  private static boolean canHoldField(TypeDescription type) {
+    return !type.isInterface() && !type.isAssignableTo(Serializable.class);
   }
 }

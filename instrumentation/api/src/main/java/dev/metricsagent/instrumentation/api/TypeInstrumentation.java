@@ -29,4 +29,9 @@ public interface TypeInstrumentation {
   ElementMatcher<TypeDescription> typeMatcher();
 
   AgentBuilder.Transformer transformer(AdviceFactory advice);
+
+  /** A field the rewritten classes get, or null for none (most instrumentations). */
+  default AddedField addedField() {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.metricsagent.instrumentation.jdbc;
 
 import dev.metricsagent.bootstrap.jdbc.JdbcSink;
+import dev.metricsagent.bootstrap.jdbc.JdbcStatementField;
 import dev.metricsagent.instrumentation.api.DataPointCache;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
@@ -8,16 +9,18 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import java.sql.Statement;
 
 /**
- * Turns what the jdbc advice reports into observations. Per statement execution: one weak-map
- * lookup for the statement's state, then for a prepared statement that succeeds the observation
- * on its data point, found at its first success; otherwise one cached parse for plain SQL and one
- * data-point lookup.
+ * Turns what the jdbc advice reports into observations. Per statement execution: the
+ * statement's state, then for a prepared statement that succeeds the observation on its data
+ * point, found at its first success; otherwise one cached parse for plain SQL and one data-point
+ * lookup.
  *
- * <p>Why a weak map from statement to state, rather than anything on the statement itself: the
- * agent adds no fields to classes (they may already be loaded and are retransformed), and the SQL
- * of a prepared statement is not readable back from any JDBC API. The map holds the statement
- * weakly and the state holds nothing of the application's, so a statement that is dropped
- * without being closed is still collected.
+ * <p>A statement's state is in a field the agent adds to the driver's statement classes as they
+ * load ({@link JdbcStatementField}), and the states themselves are shared ({@link
+ * StatementStates}): creating, executing and closing a statement allocate nothing. Statements of
+ * classes without the field (loaded before the agent was attached, or serializable) are kept in
+ * a weak map from statement to state, which holds the statement weakly and loses its entry at
+ * {@code close()}. The SQL of a prepared statement is not readable back from any JDBC API, so
+ * the state is learnt when the statement is created.
  */
 final class JdbcRecorder implements JdbcSink {
 
@@ -27,7 +30,9 @@ final class JdbcRecorder implements JdbcSink {
   private final DataPointCache<DistributionDataPoint> durations;
   private final DataPointCache<DistributionDataPoint> waitTimes;
   private final HikariPoolGauges hikariPools;
+  /** Statements whose class has no {@link JdbcStatementField}. */
   private final WeakIdentityMap<StatementState> statements = new WeakIdentityMap<>();
+  private final StatementStates states = new StatementStates();
   private final DbTargetResolver targets = new DbTargetResolver();
   private final SqlOperationCache operations = new SqlOperationCache();
 
@@ -53,22 +58,36 @@ final class JdbcRecorder implements JdbcSink {
 
   @Override
   public Object describeStatement(Object connection, String sql) {
-    return new StatementState(targets.of(connection), sql == null ? null : operations.get(sql));
+    return states.of(targets.of(connection), sql == null ? null : operations.get(sql));
   }
 
   @Override
   public void registerStatement(Object statement, Object state) {
-    statements.put(statement, (StatementState) state);
+    if (statement instanceof JdbcStatementField) {
+      ((JdbcStatementField) statement).metricsAgent$jdbcStatement(state);
+    } else {
+      statements.put(statement, (StatementState) state);
+    }
   }
 
+  /** A statement's field goes with it; only a map entry has to be removed. */
   @Override
   public void statementClosed(Object statement) {
-    statements.remove(statement);
+    if (!(statement instanceof JdbcStatementField)) {
+      statements.remove(statement);
+    }
+  }
+
+  /** Null for a statement created before the agent started. */
+  private StatementState stateOf(Object statement) {
+    return statement instanceof JdbcStatementField
+        ? (StatementState) ((JdbcStatementField) statement).metricsAgent$jdbcStatement()
+        : statements.get(statement);
   }
 
   @Override
   public void statementExecuted(Object statement, String sql, long durationNanos, Throwable thrown) {
-    StatementState state = statements.get(statement);
+    StatementState state = stateOf(statement);
     if (sql == null && thrown == null && state != null) {
       DistributionDataPoint success = state.preparedSuccess();
       if (success == null) {
@@ -86,22 +105,26 @@ final class JdbcRecorder implements JdbcSink {
 
   @Override
   public void batchExecuted(Object statement, long durationNanos, Throwable thrown) {
-    StatementState state = statements.get(statement);
+    StatementState state = stateOf(statement);
     SqlOperation batch = state != null ? state.takeBatch() : SqlOperation.MIXED_BATCH;
     record(target(statement, state), batch.batchName(), batch.collection(), thrown, durationNanos);
   }
 
   @Override
   public void batchAdded(Object statement, String sql) {
-    StatementState state = statements.get(statement);
+    StatementState state = stateOf(statement);
     if (state != null) {
-      state.batchAdded(operations.get(sql));
+      StatementState own = state.forBatch();
+      if (own != state) {
+        registerStatement(statement, own);
+      }
+      own.batchAdded(operations.get(sql));
     }
   }
 
   @Override
   public void batchCleared(Object statement) {
-    StatementState state = statements.get(statement);
+    StatementState state = stateOf(statement);
     if (state != null) {
       state.batchCleared();
     }

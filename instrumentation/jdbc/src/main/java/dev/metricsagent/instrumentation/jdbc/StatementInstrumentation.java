@@ -6,6 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.metricsagent.bootstrap.jdbc.JdbcStatementField;
+import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
@@ -24,6 +26,7 @@ final class StatementInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
+  private static final AddedField STATE = AddedField.accessedThrough(JdbcStatementField.class);
 
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
@@ -53,6 +56,12 @@ final class StatementInstrumentation implements TypeInstrumentation {
         .advice(addBatch(), PACKAGE + "AddBatchAdvice")
         .advice(clearBatch(), PACKAGE + "ClearBatchAdvice")
         .advice(named("close").and(takesArguments(0)), PACKAGE + "CloseStatementAdvice");
+  }
+
+  /** Where the statement's state is kept: see {@link JdbcRecorder}. */
+  @Override
+  public AddedField addedField() {
+    return STATE;
   }
 
   // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the

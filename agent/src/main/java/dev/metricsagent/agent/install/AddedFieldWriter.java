@@ -1,0 +1,96 @@
+package dev.metricsagent.agent.install;
+
+import dev.metricsagent.instrumentation.api.AddedField;
+import java.util.Arrays;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Writes an {@link AddedField} into a class file: a private transient synthetic {@code Object}
+ * field, the accessor interface, and its getter and setter. Plain ASM rather than Byte Buddy's
+ * {@code defineField}, which a decorated type (advice only, {@link Rewriter}) does not offer.
+ * Synthetic, so that serializers, mappers and debuggers that skip compiler-made members skip
+ * these too.
+ */
+final class AddedFieldWriter extends AsmVisitorWrapper.AbstractBase {
+
+  private static final String OBJECT = "Ljava/lang/Object;";
+
+  private final String accessor;
+  private final String name;
+
+  AddedFieldWriter(AddedField field) {
+    this.accessor = Type.getInternalName(field.accessor());
+    this.name = field.name();
+  }
+
+  @Override
+  public ClassVisitor wrap(
+      TypeDescription instrumentedType,
+      ClassVisitor classVisitor,
+      Implementation.Context implementationContext,
+      TypePool typePool,
+      FieldList<FieldDescription.InDefinedShape> fields,
+      MethodList<?> methods,
+      int writerFlags,
+      int readerFlags) {
+    return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
+      private String owner;
+
+      @Override
+      public void visit(
+          int version, int access, String type, String signature, String superName, String[] interfaces) {
+        String[] all = interfaces == null ? new String[0] : interfaces;
+        if (!Arrays.asList(all).contains(accessor)) {
+          owner = type;
+          all = Arrays.copyOf(all, all.length + 1);
+          all[all.length - 1] = accessor;
+        }
+        super.visit(version, access, type, signature, superName, all);
+      }
+
+      @Override
+      public void visitEnd() {
+        if (owner != null) {
+          writeMembers();
+        }
+        super.visitEnd();
+      }
+
+      private void writeMembers() {
+        int synthetic = Opcodes.ACC_SYNTHETIC;
+        super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | synthetic, name, OBJECT, null, null)
+            .visitEnd();
+
+        MethodVisitor getter =
+            super.visitMethod(Opcodes.ACC_PUBLIC | synthetic, name, "()" + OBJECT, null, null);
+        getter.visitCode();
+        getter.visitVarInsn(Opcodes.ALOAD, 0);
+        getter.visitFieldInsn(Opcodes.GETFIELD, owner, name, OBJECT);
+        getter.visitInsn(Opcodes.ARETURN);
+        getter.visitMaxs(1, 1);
+        getter.visitEnd();
+
+        MethodVisitor setter =
+            super.visitMethod(Opcodes.ACC_PUBLIC | synthetic, name, "(" + OBJECT + ")V", null, null);
+        setter.visitCode();
+        setter.visitVarInsn(Opcodes.ALOAD, 0);
+        setter.visitVarInsn(Opcodes.ALOAD, 1);
+        setter.visitFieldInsn(Opcodes.PUTFIELD, owner, name, OBJECT);
+        setter.visitInsn(Opcodes.RETURN);
+        setter.visitMaxs(2, 2);
+        setter.visitEnd();
+      }
+    };
+  }
+}
