@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * What the recorder makes of the bridge's calls. Statements and connections are plain objects
  * here: the recorder only asks real JDBC objects for their connection or URL when it was never
- * told, which then falls back to {@code other}.
+ * told, which then falls back to {@code other}. These statements have no {@link
+ * dev.metricsagent.bootstrap.jdbc.JdbcStatementField}, so their states are in the recorder's
+ * weak map; {@link JdbcRecorderFieldTest} runs the same with the field.
  */
 class JdbcRecorderTest {
 
-  private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final JdbcRecorder recorder =
+  final PrometheusRegistry registry = new PrometheusRegistry();
+  final JdbcRecorder recorder =
       new JdbcRecorder(
           new Meters(registry, PrometheusProperties.builder().build(), AgentConfig.defaults()),
           new HikariPoolGauges());
@@ -96,8 +98,8 @@ class JdbcRecorderTest {
 
   @Test
   void aStatementTheAgentNeverSawCreatedIsStillRecorded() {
-    recorder.statementExecuted(new Object(), "SELECT 1", 1_000, null);
-    recorder.statementExecuted(new Object(), null, 1_000, null);
+    recorder.statementExecuted(newStatement(), "SELECT 1", 1_000, null);
+    recorder.statementExecuted(newStatement(), null, 1_000, null);
 
     assertEquals(Map.of("SELECT  ", 1L, "OTHER  ", 1L), counts(), "db_system_name other");
   }
@@ -111,20 +113,43 @@ class JdbcRecorderTest {
     assertEquals(Map.of("OTHER  ", 1L), counts());
   }
 
-  private Object prepared(String sql) {
-    Object statement = new Object();
+  @Test
+  void statementsOfOneDatabaseAndOperationShareTheirStateButNotTheirBatches() {
+    Object first = prepared("SELECT * FROM users WHERE id = ?");
+    Object second = prepared("select * from users where id = ?");
+    recorder.statementExecuted(first, null, 1_000, null);
+    recorder.statementExecuted(second, null, 1_000, null);
+
+    Object batching = plain();
+    Object plain = plain();
+    recorder.batchAdded(batching, "DELETE FROM a");
+    recorder.statementExecuted(plain, "DELETE FROM b", 1_000, null);
+    recorder.batchExecuted(plain, 1_000, null);
+    recorder.batchExecuted(batching, 1_000, null);
+
+    assertEquals(
+        Map.of("SELECT users ", 2L, "DELETE b ", 1L, "BATCH  ", 1L, "BATCH DELETE a ", 1L), counts());
+  }
+
+  /** A statement as a driver hands it out; the recorder is told of it by {@link #prepared}. */
+  Object newStatement() {
+    return new Object();
+  }
+
+  Object prepared(String sql) {
+    Object statement = newStatement();
     recorder.registerStatement(statement, recorder.describeStatement(connection, sql));
     return statement;
   }
 
-  private Object plain() {
-    Object statement = new Object();
+  Object plain() {
+    Object statement = newStatement();
     recorder.registerStatement(statement, recorder.describeStatement(connection, null));
     return statement;
   }
 
   /** "operation table error_type" to count, for every series; the database is "other" here. */
-  private Map<String, Long> counts() {
+  Map<String, Long> counts() {
     Map<String, Long> counts = new TreeMap<>();
     HistogramSnapshot snapshot =
         (HistogramSnapshot)

@@ -52,6 +52,30 @@ class JdbcWorkloadIT {
     }
 
     /**
+     * Another agent retransforms every statement class between the workload and its failures. The JVM
+     * refuses a retransformation that drops a field, so the agent writes the one it added at load again,
+     * and the statements created before keep their state in it: the workload is recorded exactly.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void h2WhileAnotherAgentRetransformsTheStatementClasses(Jdks.Jdk jdk) {
+        Workload h2 = new Workload("h2", "itdb");
+        Path appAsAgent = ChildJvm.appsDir().resolve("jdbc-app/target/jdbc-app.jar");
+        try (ChildJvm app = h2.starting(jdk, "port=0", H2_URL, "sa", "")
+                .jvmArgs("-javaagent:" + appAsAgent)
+                .start()) {
+            Scrape scrape = h2.scrapeWhenReady(app);
+            List<String> retransformed = app.stdoutLines().stream()
+                    .filter(line -> line.contains("retransform"))
+                    .collect(Collectors.toList());
+            // H2's JdbcStatement, JdbcPreparedStatement, JdbcCallableStatement; HikariCP's proxies have none.
+            assertEquals(1, retransformed.size(), retransformed.toString());
+            assertTrue(retransformed.get(0).endsWith(" statement classes, 3 with the agent's field"), retransformed.get(0));
+            h2.assertH2Workload(scrape);
+        }
+    }
+
+    /**
      * The same H2 workload twice with one class cache directory: the second start takes every class the
      * first rewrote (or left alone) from the cache, and records exactly the same.
      */
@@ -178,9 +202,11 @@ class JdbcWorkloadIT {
         }
 
         ChildJvm start(Jdks.Jdk jdk, String agentArgs, String url, String user, String password) {
-            return ChildJvm.app("jdbc-app").jdk(jdk).agent(agentArgs)
-                    .args(system, url, user, password, table)
-                    .start();
+            return starting(jdk, agentArgs, url, user, password).start();
+        }
+
+        ChildJvm.Builder starting(Jdks.Jdk jdk, String agentArgs, String url, String user, String password) {
+            return ChildJvm.app("jdbc-app").jdk(jdk).agent(agentArgs).args(system, url, user, password, table);
         }
 
         Scrape scrapeWhenReady(ChildJvm app) {

@@ -20,6 +20,9 @@ import java.sql.Types;
  * <p>Usage: {@code JdbcApp <system> <jdbc-url> <user> <password> <table>}. Every statement works
  * on {@code <table>}, which the test names uniquely and the workload creates and drops.
  *
+ * <p>With {@code -javaagent:jdbc-app.jar} too, the statement classes are retransformed between the
+ * workload and the failures ({@link StatementRetransformer}).
+ *
  * <p>Failing statements are caught here and reported as {@code jdbc-app caught <class> <SQLState>},
  * so that the tests can check that the driver's exception reached the application unchanged.
  */
@@ -45,6 +48,9 @@ public final class JdbcApp {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             try (Connection connection = pool.getConnection()) { // wait time: 1
                 workload(connection, table);
+            }
+            if (StatementRetransformer.installed()) {
+                StatementRetransformer.retransformStatementClasses();
             }
             try (Connection connection = pool.getConnection()) { // wait time: 2
                 failures(connection, table);
