@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /** Tomcat's examples HelloWorld: a small HTML page, so that the container's work dominates. */
-final class HelloWorldServlet extends HttpServlet {
+public final class HelloWorldServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
