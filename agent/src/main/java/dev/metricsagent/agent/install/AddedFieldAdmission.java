@@ -40,9 +40,19 @@ final class AddedFieldAdmission {
     if (loader == null) {
       return true;
     }
+    Boolean known;
     synchronized (reachable) {
-      return reachable.computeIfAbsent(loader, l -> resolves(l, accessor));
+      known = reachable.get(loader);
     }
+    if (known == null) {
+      // Asked outside the lock: a loader that is not parallel capable holds its own monitor
+      // while another thread transforms one of its classes, which would then wait on this lock.
+      known = resolves(loader, accessor);
+      synchronized (reachable) {
+        reachable.put(loader, known);
+      }
+    }
+    return known;
   }
 
   /** A class that is being retransformed: only if it took the fields when it loaded. */
