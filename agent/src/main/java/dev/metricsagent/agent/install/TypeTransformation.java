@@ -18,14 +18,16 @@ final class TypeTransformation {
   private final ElementMatcher<ClassLoader> classLoaderMatcher;
   private final ElementMatcher<TypeDescription> typeMatcher;
   private final AgentBuilder.Transformer transformer;
-  private final AddedField addedField;
+  /** Null when the instrumentation adds no field. */
+  private final AddedFieldWriter fieldWriter;
 
   TypeTransformation(String instrumentation, TypeInstrumentation type, AdviceFactory advice) {
     this.instrumentation = instrumentation;
     this.classLoaderMatcher = type.classLoaderMatcher();
     this.typeMatcher = type.typeMatcher();
     this.transformer = type.transformer(advice);
-    this.addedField = type.addedField();
+    AddedField field = type.addedField();
+    this.fieldWriter = field == null ? null : new AddedFieldWriter(field);
   }
 
   /** The module's name, which labels the agent's self-metrics. */
@@ -55,8 +57,8 @@ final class TypeTransformation {
       ProtectionDomain protectionDomain,
       boolean mayAddField) {
     builder = transformer.transform(builder, type, loader, module, protectionDomain);
-    if (addedField != null && mayAddField && canHoldField(type)) {
-      builder = builder.visit(new AddedFieldWriter(addedField));
+    if (fieldWriter != null && mayAddField && canHoldField(type)) {
+      builder = builder.visit(fieldWriter);
     }
     return builder;
   }
