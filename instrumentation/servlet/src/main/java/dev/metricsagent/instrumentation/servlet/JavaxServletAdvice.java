@@ -1,9 +1,11 @@
 package dev.metricsagent.instrumentation.servlet;
 
+import dev.metricsagent.bootstrap.servlet.RequestsInFlight;
 import dev.metricsagent.bootstrap.servlet.ServletBridge;
 import javax.servlet.AsyncListener;
 import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
+import javax.servlet.ServletRequestWrapper;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
@@ -21,17 +23,30 @@ public final class JavaxServletAdvice {
 
   private JavaxServletAdvice() {}
 
-  /** Returns the start time when this is the request's outermost entry, else 0. */
+  /**
+   * Returns the start time when this is the request's outermost entry, else 0. An entry is
+   * nested when the container's request is in flight (filters, forwards, includes, a chain handed
+   * to another thread) or carries the mark (async and error dispatches, after the outermost entry
+   * returned).
+   */
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static long enter(
-      @Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
+      @Advice.Argument(0) ServletRequest request,
+      @Advice.Argument(1) ServletResponse response,
+      @Advice.Local("inFlight") Object inFlight) {
     if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
       return 0L;
     }
-    Object mark = request.getAttribute(ServletBridge.REQUEST_MARK);
-    if (mark != null) {
-      // Nested. A forward's target may overwrite Spring's pattern: keep the original's.
-      if (mark == Boolean.TRUE && request.getDispatcherType() == DispatcherType.FORWARD) {
+    ServletRequest unwrapped = request;
+    // Bounded: a wrapper whose getRequest returns itself must not hang the request.
+    for (int depth = 0; depth < 64 && unwrapped instanceof ServletRequestWrapper; depth++) {
+      unwrapped = ((ServletRequestWrapper) unwrapped).getRequest();
+    }
+    if (RequestsInFlight.contains(unwrapped)
+        || request.getAttribute(ServletBridge.REQUEST_MARK) != null) {
+      // A forward's target may overwrite Spring's pattern: keep the original's.
+      if (request.getDispatcherType() == DispatcherType.FORWARD
+          && !(request.getAttribute(ServletBridge.REQUEST_MARK) instanceof String)) {
         Object pattern = request.getAttribute(ServletBridge.SPRING_PATTERN);
         if (pattern != null) {
           request.setAttribute(ServletBridge.REQUEST_MARK, pattern);
@@ -42,7 +57,11 @@ public final class JavaxServletAdvice {
     if (!ServletBridge.active()) {
       return 0L;
     }
-    request.setAttribute(ServletBridge.REQUEST_MARK, Boolean.TRUE);
+    if (RequestsInFlight.add(unwrapped)) {
+      inFlight = unwrapped; // removed on exit, even when what follows throws
+    } else {
+      request.setAttribute(ServletBridge.REQUEST_MARK, Boolean.TRUE);
+    }
     return ServletBridge.started(((HttpServletRequest) request).getMethod(), request.getScheme());
   }
 
@@ -51,7 +70,20 @@ public final class JavaxServletAdvice {
       @Advice.Enter long startNanos,
       @Advice.Argument(0) ServletRequest request,
       @Advice.Argument(1) ServletResponse response,
+      @Advice.Local("inFlight") Object inFlight,
       @Advice.Thrown Throwable thrown) {
+    try {
+      // What follows this exit (an async or error dispatch) must find the request marked.
+      if (startNanos != 0L
+          && (thrown != null
+              || request.isAsyncStarted()
+              || ((HttpServletResponse) response).getStatus() >= 400)
+          && request.getAttribute(ServletBridge.REQUEST_MARK) == null) {
+        request.setAttribute(ServletBridge.REQUEST_MARK, Boolean.TRUE);
+      }
+    } finally {
+      RequestsInFlight.remove(inFlight);
+    }
     if (startNanos == 0L) {
       return;
     }

@@ -13,10 +13,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * /boom         throws IllegalStateException (500, error page dispatch)
  * /async        startAsync, completed 100 ms later on another thread with status 201
  * /forward      forwards to /hello
+ * /handed-off   HandOffFilter runs the rest of the chain, wrapped, on another thread and waits
  * /include      includes /hello
  * /error-page   the container's error page for 404 and 500
  * /             default servlet: 404 for every unmapped path
@@ -60,6 +64,8 @@ public final class ServletScenarios implements ServletContainerInitializer {
     add(context, "boom", new FailingServlet(), "/boom");
     add(context, "async", new AsyncServlet(), "/async");
     add(context, "forward", new ForwardServlet(), "/forward");
+    context.addFilter("hand-off", new HandOffFilter()).addMappingForUrlPatterns(null, true, "/handed-off");
+    add(context, "handed-off", new HelloServlet(), "/handed-off");
     add(context, "include", new IncludeServlet(), "/include");
     add(context, "error-page", new ErrorPageServlet(), ERROR_PAGE);
     add(context, "not-found", new NotFoundServlet(), "/");
@@ -76,6 +82,32 @@ public final class ServletScenarios implements ServletContainerInitializer {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
       chain.doFilter(request, response);
+    }
+  }
+
+  /** Hands the rest of the chain to another thread without the async API, as some frameworks do. */
+  static final class HandOffFilter implements Filter {
+    private final ExecutorService worker = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "hand-off-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      ServletRequest wrapped = new HttpServletRequestWrapper((HttpServletRequest) request);
+      try {
+        worker.submit(() -> {
+          chain.doFilter(wrapped, response);
+          return null;
+        }).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServletException(e);
+      } catch (ExecutionException e) {
+        throw new ServletException(e.getCause());
+      }
     }
   }
 

@@ -14,10 +14,13 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * /boom         throws IllegalStateException (500, error page dispatch)
  * /async        startAsync, completed 100 ms later on another thread with status 201
  * /forward      forwards to /hello
+ * /handed-off   HandOffFilter runs the rest of the chain, wrapped, on another thread and waits
  * /include      includes /hello
  * /error-page   the container's error page for 404 and 500
  * /             default servlet: 404 for every unmapped path
@@ -62,6 +66,8 @@ public final class ServletScenarios implements ServletContainerInitializer {
     add(context, "boom", new FailingServlet(), "/boom");
     add(context, "async", new AsyncServlet(), "/async");
     add(context, "forward", new ForwardServlet(), "/forward");
+    context.addFilter("hand-off", new HandOffFilter()).addMappingForUrlPatterns(null, true, "/handed-off");
+    add(context, "handed-off", new HelloServlet(), "/handed-off");
     add(context, "include", new IncludeServlet(), "/include");
     add(context, "error-page", new ErrorPageServlet(), ERROR_PAGE);
     add(context, "not-found", new NotFoundServlet(), "/");
@@ -85,6 +91,39 @@ public final class ServletScenarios implements ServletContainerInitializer {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
       chain.doFilter(request, response);
+    }
+  }
+
+  /** Hands the rest of the chain to another thread without the async API, as some frameworks do. */
+  static final class HandOffFilter implements Filter {
+    private final ExecutorService worker = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "hand-off-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    // Abstract before Servlet 4.0 (Jetty 9.4 implements 3.1).
+    @Override
+    public void init(FilterConfig config) {}
+
+    @Override
+    public void destroy() {}
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      ServletRequest wrapped = new HttpServletRequestWrapper((HttpServletRequest) request);
+      try {
+        worker.submit(() -> {
+          chain.doFilter(wrapped, response);
+          return null;
+        }).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServletException(e);
+      } catch (ExecutionException e) {
+        throw new ServletException(e.getCause());
+      }
     }
   }
 

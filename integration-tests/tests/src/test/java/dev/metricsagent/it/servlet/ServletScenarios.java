@@ -24,6 +24,8 @@ final class ServletScenarios {
                 RequestCase.get(10, i -> c + "/async", 201, c + "/async"),
                 RequestCase.get(10, i -> c + "/forward", 200, c + "/forward"),
                 RequestCase.get(10, i -> c + "/include", 200, c + "/include"),
+                // The chain, wrapped, runs on another thread while the container's waits: one request.
+                RequestCase.get(10, i -> c + "/handed-off", 200, c + "/handed-off"),
                 // Unmapped: the default servlet's 404 has no route, whatever the path.
                 RequestCase.get(10, i -> c + "/no/such/page/" + i, 404, ""),
                 new RequestCase("BREW", 5, i -> c + "/hello", 501, c + "/hello", "501"));
