@@ -57,7 +57,7 @@ final class TypeTransformation {
       ProtectionDomain protectionDomain,
       boolean mayAddField) {
     builder = transformer.transform(builder, type, loader, module, protectionDomain);
-    if (fieldWriter != null && mayAddField && canHoldField(type)) {
+    if (fieldWriter != null && mayAddField && canHoldField(type) && !inheritsField(type)) {
       builder = builder.visit(fieldWriter);
     }
     return builder;
@@ -65,5 +65,23 @@ final class TypeTransformation {
 
   private static boolean canHoldField(TypeDescription type) {
     return !type.isInterface() && !type.isAssignableTo(Serializable.class);
+  }
+
+  /**
+   * Whether a superclass is one this instrumentation matches, and so holds the field already: a
+   * prepared statement would otherwise carry its own beside its parent's (8 bytes more per
+   * statement). Should that superclass not get the field after all (another class loader that
+   * may not read the bridge, loaded before the agent), neither class has it and the
+   * instrumentation falls back to what it does for classes without one.
+   */
+  private boolean inheritsField(TypeDescription type) {
+    for (TypeDescription.Generic parent = type.getSuperClass();
+        parent != null;
+        parent = parent.getSuperClass()) {
+      if (typeMatcher.matches(parent.asErasure())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

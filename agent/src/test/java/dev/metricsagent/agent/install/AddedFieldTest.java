@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.agent.InstrumentationModules;
 import dev.metricsagent.agent.install.fixtures.PlainStatement;
+import dev.metricsagent.agent.install.fixtures.PreparedPlainStatement;
 import dev.metricsagent.agent.install.fixtures.SerializableStatement;
 import dev.metricsagent.bootstrap.jdbc.JdbcStatementField;
 import dev.metricsagent.config.AgentConfig;
@@ -64,6 +65,23 @@ class AddedFieldTest {
   }
 
   @Test
+  void aSubclassOfAStatementClassWithTheFieldAddsNoSecondOne() throws Exception {
+    Class<?> child =
+        define(
+            PreparedPlainStatement.class,
+            rewrite(PreparedPlainStatement.class, true),
+            PlainStatement.class,
+            rewrite(PlainStatement.class, true));
+
+    assertEquals(0, child.getDeclaredFields().length);
+    assertFalse(List.of(child.getInterfaces()).contains(JdbcStatementField.class));
+    JdbcStatementField statement = (JdbcStatementField) instanceOf(child);
+    Object state = new Object();
+    statement.metricsAgent$jdbcStatement(state);
+    assertSame(state, statement.metricsAgent$jdbcStatement());
+  }
+
+  @Test
   void fieldsGoOnlyWhereTheBootstrapClassesCanBeReached() {
     AddedFieldAdmission admission =
         new AddedFieldAdmission(InstrumentationInstaller.addedFieldsOf(modules));
@@ -107,6 +125,15 @@ class AddedFieldTest {
   private static Class<?> define(Class<?> original, byte[] bytes) {
     return new ClassLoader(AddedFieldTest.class.getClassLoader()) {
       Class<?> defined = defineClass(original.getName(), bytes, 0, bytes.length);
+    }.defined;
+  }
+
+  /** Defines a rewritten class and its rewritten superclass together in a loader of their own. */
+  private static Class<?> define(
+      Class<?> original, byte[] bytes, Class<?> parent, byte[] parentBytes) {
+    return new ClassLoader(AddedFieldTest.class.getClassLoader()) {
+      final Class<?> definedParent = defineClass(parent.getName(), parentBytes, 0, parentBytes.length);
+      final Class<?> defined = defineClass(original.getName(), bytes, 0, bytes.length);
     }.defined;
   }
 

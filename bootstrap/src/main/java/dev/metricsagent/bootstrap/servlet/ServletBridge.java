@@ -13,10 +13,10 @@ public final class ServletBridge {
    * The request attribute that marks a request as already recorded for what comes after its
    * outermost entry returned: async dispatches and error dispatches see it and record nothing
    * more. Written only when such a dispatch can follow (async started, an exception, a status of
-   * 400 or more), a forward began, or {@link RequestsInFlight} had no slot; while the outermost
-   * entry runs, that table tells nested entries apart without writing anything. Its value is
-   * {@code Boolean.TRUE}, or the original request's Spring pattern once a forward has begun (the
-   * forward's target overwrites Spring's attribute).
+   * 400 or more), or when {@link RequestsInFlight} had no slot for the request; while the
+   * outermost entry runs, that table tells nested entries apart without writing anything. Its
+   * value is {@code Boolean.TRUE}, or the original request's Spring pattern once a forward has
+   * begun (the forward's target overwrites Spring's attribute).
    */
   public static final String REQUEST_MARK = "dev.metricsagent.servlet.recorded";
 
