@@ -26,6 +26,12 @@ else
   jmh_args=(-f 2 -wi 5 -i 5 -w 2s -r 2s)
 fi
 results=benchmarks/target/results
+# Every tool the steps below need, checked before the first one starts rather than minutes in.
+source benchmarks/scripts/jvm-runs.sh
+require_wrk
+for tool in curl python3; do
+  command -v $tool >/dev/null || { echo "$tool not found: apt-get install $tool" >&2; exit 1; }
+done
 jars=(agent/target/metrics-agent.jar examples/demo/target/demo.jar benchmarks/target/benchmarks.jar)
 
 # Stale when a jar is missing or any source or pom of what goes into them is newer.
