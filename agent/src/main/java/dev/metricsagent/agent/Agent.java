@@ -22,8 +22,9 @@ import java.util.jar.JarFile;
 /**
  * The agent proper, started by {@code AgentLauncher} inside the isolated agent class loader:
  * configuration, then metrics, then instrumentation beside the exporters (JVM metrics, the
- * /metrics server, the Pushgateway), then the startup line. Any failure is
- * reported and contained: the application always starts.
+ * /metrics server, the Pushgateway), then the startup line once both are done. premain returns
+ * as soon as the instrumentation is in place. Any failure is reported and contained: the
+ * application always starts.
  */
 public final class Agent {
 
@@ -74,8 +75,21 @@ public final class Agent {
             config.classCache(),
             ClassCacheBuild.of(
                 new File(agentJar.getName()), InstrumentationModules.names(active), config.rules()));
-    exporters.await();
+    // A job that pushes may end as soon as its main method returns: its last push at shutdown
+    // must be in place before main starts. Everything else comes up beside the application.
+    if (config.pushgateway().enabled()) {
+      exporters.await();
+    }
+    exporters.whenStarted(() -> announce(config, exporters, active, agentMetrics, launchNanos));
+  }
 
+  /** The one startup line, once the instrumentation and the exporters are all in place. */
+  private static void announce(
+      AgentConfig config,
+      ExporterStartup exporters,
+      List<InstrumentationModule> active,
+      AgentMetrics agentMetrics,
+      long launchNanos) {
     long startupNanos = System.nanoTime() - launchNanos;
     agentMetrics.startupTook(startupNanos);
     System.err.println(

@@ -9,15 +9,17 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * Registers the JVM metrics and starts the /metrics server and the Pushgateway on an agent
- * thread while premain installs the instrumentation: the two do not depend on each other, and
- * side by side they cost the application's start the longer of the two, not the sum. premain
- * still waits for both, so the endpoint is up before the application's main method runs.
+ * thread while premain installs the instrumentation: neither needs the other, and the
+ * application's classes need neither, so the application's start pays for none of them unless
+ * premain waits ({@link #await}).
  */
 final class ExporterStartup {
 
   private final Thread thread;
   private volatile MetricsServer server;
   private volatile PushgatewayExporter pushgateway;
+  private boolean started;
+  private Runnable whenStarted;
 
   private ExporterStartup(AgentConfig config, PrometheusRegistry registry, PrometheusProperties properties) {
     thread =
@@ -46,6 +48,28 @@ final class ExporterStartup {
     } catch (RuntimeException | LinkageError e) {
       System.err.println("metrics-agent: could not start its exporters: " + e);
     }
+    Runnable action;
+    synchronized (this) {
+      started = true;
+      action = whenStarted;
+    }
+    if (action != null) {
+      action.run();
+    }
+  }
+
+  /**
+   * Runs the action once the exporters are started (or have failed and said why): on this
+   * thread if they are, else on the exporters' thread when they are.
+   */
+  void whenStarted(Runnable action) {
+    synchronized (this) {
+      if (!started) {
+        whenStarted = action;
+        return;
+      }
+    }
+    action.run();
   }
 
   /** Waits until the exporters are started (or have failed and said why). */
