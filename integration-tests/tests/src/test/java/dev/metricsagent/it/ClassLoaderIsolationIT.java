@@ -131,4 +131,25 @@ class ClassLoaderIsolationIT {
             // buckets are the classic ones of docs/CONVENTIONS, not [0.5, 1.5] nor native-only.
         }
     }
+
+    /**
+     * Settings the agent's client version would reject: a port that is not a number, a key it
+     * does not know (a newer client's, say). The client's loader throws on both, from a static
+     * initializer, which used to stop the agent's start. The app (1.3.0) does not read the
+     * environment, so it starts either way.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void prometheusSettingsTheAgentsClientWouldRejectDoNotStopTheAgent(Jdk jdk) {
+        try (ChildJvm app = isolationApp(jdk)
+                .env("IO_PROMETHEUS_EXPORTER_HTTP_SERVER_PORT", "not-a-number")
+                .env("IO_PROMETHEUS_NO_SUCH_KEY", "1")
+                .start()) {
+            app.awaitStdout("^isolation-app ready$");
+
+            Scrape agentScrape = Scrape.fetch(app.metricsUrl());
+            assertEquals(1.0, agentScrape.value("metrics_agent_build_info", Map.of("version", ChildJvm.agentVersion())));
+            assertFalse(app.stderr().contains("failed to start"), app.describe("the agent failed to start"));
+        }
+    }
 }
