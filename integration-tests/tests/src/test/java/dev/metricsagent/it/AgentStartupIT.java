@@ -65,6 +65,37 @@ class AgentStartupIT {
         }
     }
 
+    /**
+     * The agent never makes the application's java.util.logging manager: neither its start nor
+     * a scrape (JVM metrics included) touches java.util.logging. The second run shows that the
+     * test would see it: the application's own first logger makes the manager.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.metricsagent.it.Jdks#all")
+    void leavesTheApplicationsLogManagerToTheApplication(Jdk jdk) {
+        String logManager = "-Djava.util.logging.manager=dev.metricsagent.it.apps.ReportingLogManager";
+        try (ChildJvm app = ChildJvm.app("plain-app").jdk(jdk).agent("port=0").jvmArgs(logManager).start()) {
+            app.awaitStdout("^plain-app ready$");
+            app.awaitAgentStartup();
+            Scrape.fetch(app.metricsUrl());
+            app.closeStdin();
+            assertEquals(0, app.awaitExit(), app.describe("exit code"));
+
+            assertTrue(app.stderrLines().stream().noneMatch(line -> line.startsWith("plain-app: log manager made")),
+                    app.describe("the agent made the log manager"));
+        }
+        try (ChildJvm app = ChildJvm.app("plain-app").jdk(jdk).agent("port=0").jvmArgs(logManager)
+                .args("--log-with-jul").start()) {
+            app.awaitStdout("^plain-app ready$");
+            app.awaitAgentStartup();
+            app.closeStdin();
+            assertEquals(0, app.awaitExit(), app.describe("exit code"));
+
+            assertTrue(app.stderrLines().contains("plain-app: log manager made on thread main"),
+                    app.describe("the application's logger did not make its log manager"));
+        }
+    }
+
     /** A prepared cache that another build filled (another agent jar, say) costs a slow start, and is named. */
     @Test
     void namesAConfiguredClassCacheThatHoldsOnlyOtherBuilds(@TempDir Path temp) throws IOException {

@@ -6,11 +6,12 @@ import java.io.InputStream;
 /**
  * An application that does nothing: it says it is ready, then waits.
  *
- * <p>Usage: {@code PlainApp [--exit-after-ms N]}. Without the option it runs until its
+ * <p>Usage: {@code PlainApp [--exit-after-ms N] [--log-with-jul]}. Without the first option it runs until its
  * standard input closes (the test closes it, or the test JVM dies), so that no stray child
  * outlives a test run. With it, it exits with status 0 after N milliseconds, or earlier when
  * standard input closes. It exits by returning from main: a non-daemon thread started by
- * the agent would keep the JVM running, and the tests notice.
+ * the agent would keep the JVM running, and the tests notice. {@code --log-with-jul} makes
+ * a java.util.logging logger when ready, which makes the configured log manager.
  */
 public final class PlainApp {
 
@@ -19,9 +20,12 @@ public final class PlainApp {
 
     public static void main(String[] args) throws InterruptedException {
         long exitAfterMs = -1;
+        boolean logWithJul = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--exit-after-ms") && i + 1 < args.length) {
                 exitAfterMs = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--log-with-jul")) {
+                logWithJul = true;
             } else {
                 System.err.println("plain-app: unknown argument " + args[i]);
                 System.exit(2);
@@ -34,6 +38,9 @@ public final class PlainApp {
 
         System.out.println("plain-app ready");
         System.out.flush();
+        if (logWithJul) {
+            java.util.logging.Logger.getLogger("plain-app");
+        }
 
         if (exitAfterMs < 0) {
             stdinWatcher.join();
