@@ -8,10 +8,10 @@ import java.io.InputStream;
  *
  * <p>Usage: {@code PlainApp [--exit-after-ms N] [--log-with-jul]}. Without the first option it
  * runs until its standard input closes (the test closes it, or the test JVM dies), so that no
- * stray child outlives a test run. With it, it exits with status 0 after N milliseconds, or earlier when
- * standard input closes. It exits by returning from main: a non-daemon thread started by
- * the agent would keep the JVM running, and the tests notice. {@code --log-with-jul} makes
- * a java.util.logging logger when ready, which makes the configured log manager.
+ * stray child outlives a test run. With it, it exits with status 0 after N milliseconds, or
+ * earlier when standard input closes. It exits by returning from main: a non-daemon thread started
+ * by the agent would keep the JVM running, and the tests notice. {@code --log-with-jul} makes a
+ * java.util.logging logger when ready, which makes the configured log manager.
  */
 public final class PlainApp {
 
