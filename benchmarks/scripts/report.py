@@ -82,7 +82,7 @@ def startup_table(path):
     n, s = startup_summary(path)
     lines = [f"Startup of the demo service, {n} interleaved rounds, medians:", "",
              "| configuration | first 200 | added over no agent | CPU until then | added "
-             "| agent premain to ready | classes loaded |",
+             "| agent launch to ready | classes loaded |",
              "|---|---|---|---|---|---|---|"]
     for c in STARTUP_CONFIGS:
         x = s[c]

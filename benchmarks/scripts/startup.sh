@@ -6,8 +6,9 @@
 # its later starts (the class cache filled by an unmeasured start before the rounds); and the
 # OpenTelemetry Java agent exporting metrics only (Prometheus).
 # Also reports the JVM's CPU time (all threads, JIT included) up to that first 200, which a
-# shared machine disturbs far less than the wall-clock time, metrics-agent's own
-# premain-to-ready time (from its startup line) and the number of classes loaded.
+# shared machine disturbs far less than the wall-clock time, metrics-agent's own launch-to-ready
+# time (from its startup line; premain returns before the /metrics server is up) and the number
+# of classes loaded.
 #
 # usage: benchmarks/scripts/startup.sh [rounds]      (default 7; needs `mvn -B package -DskipTests`)
 set -euo pipefail
