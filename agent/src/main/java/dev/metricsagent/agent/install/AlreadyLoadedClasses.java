@@ -20,6 +20,7 @@ final class AlreadyLoadedClasses {
 
   private final ClassFileFilter filter;
   private final ClassLoader agentClassLoader;
+  private final ClassLoader platformClassLoader = ClassLoader.getPlatformClassLoader();
 
   AlreadyLoadedClasses(ClassFileFilter filter, ClassLoader agentClassLoader) {
     this.filter = filter;
@@ -30,7 +31,7 @@ final class AlreadyLoadedClasses {
   List<Class<?>> candidates(Instrumentation instrumentation) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (instrumentation.isModifiableClass(type) && isCandidate(type)) {
+      if (isCandidate(type) && instrumentation.isModifiableClass(type)) {
         candidates.add(type);
       }
     }
@@ -41,14 +42,15 @@ final class AlreadyLoadedClasses {
     if (type.isArray() || type.isPrimitive()) {
       return false;
     }
-    String internalName = type.getName().replace('.', '/');
+    String name = type.getName();
     ClassLoader loader = type.getClassLoader();
-    if (loader == agentClassLoader) {
+    if (loader == agentClassLoader || name.startsWith(LAUNCHER_PACKAGE)) {
       return false; // the agent's own classes, a few hundred at premain, are never instrumented
     }
-    if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-      return filter.accepts(internalName, NO_CLASS_FILE);
+    if (loader == null || loader == platformClassLoader) {
+      return filter.acceptsName(name);
     }
+    String internalName = name.replace('.', '/');
     // Generated classes (reflection accessors, proxies, lambdas) have no class file to read;
     // their names were checked above, and no instrumentation matches them by what they mention.
     try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
@@ -58,8 +60,9 @@ final class AlreadyLoadedClasses {
     }
   }
 
-  /** An empty constant pool: mentions nothing. */
-  private static final byte[] NO_CLASS_FILE = {
-    (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55, 0, 1
-  };
+  /**
+   * Where the agent's entry points live, loaded by the system class loader: asking that loader
+   * for their class files would open every jar on the application's class path before them.
+   */
+  private static final String LAUNCHER_PACKAGE = "dev.metricsagent.launcher.";
 }

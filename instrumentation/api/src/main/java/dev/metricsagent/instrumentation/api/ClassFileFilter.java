@@ -26,6 +26,9 @@ public final class ClassFileFilter {
   private final Set<String> names;
   private final List<String> prefixes;
   private final List<Mentions> mentions;
+  /** {@link #names} and {@link #prefixes} as {@link Class#getName} spells them. */
+  private final Set<String> binaryNames = new HashSet<>();
+  private final List<String> binaryPrefixes = new ArrayList<>();
   /** Every clause's first fragments, scanned for in one pass; at most 64. */
   private final Fragments firstFragments;
 
@@ -35,6 +38,12 @@ public final class ClassFileFilter {
     this.names = names;
     this.prefixes = prefixes;
     this.mentions = mentions;
+    for (String name : names) {
+      binaryNames.add(name.replace('/', '.'));
+    }
+    for (String prefix : prefixes) {
+      binaryPrefixes.add(prefix.replace('/', '.'));
+    }
     List<byte[]> first = new ArrayList<>();
     for (Mentions clause : mentions) {
       first.addAll(clause.groups.get(0));
@@ -157,6 +166,24 @@ public final class ClassFileFilter {
 
   public boolean acceptsAll() {
     return any;
+  }
+
+  /**
+   * Whether the name alone passes, for a class whose class file is not read: the JDK's, already
+   * loaded when the agent starts. Converts nothing, so that a thousand of them cost little.
+   *
+   * @param binaryName the name as {@link Class#getName} gives it ({@code a.b.C})
+   */
+  public boolean acceptsName(String binaryName) {
+    if (any || binaryNames.contains(binaryName)) {
+      return true;
+    }
+    for (String prefix : binaryPrefixes) {
+      if (binaryName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -170,4 +170,18 @@ class ClassFileFilterTest {
     assertFalse(either.accepts("java/lang/Boolean", classFile(Boolean.class)));
     assertTrue(either.or(ClassFileFilter.any()).acceptsAll());
   }
+
+  @Test
+  void acceptsNameJudgesTheBinaryNameByNamesAndPrefixesOnly() {
+    ClassFileFilter filter =
+        ClassFileFilter.named("java.net.HttpURLConnection")
+            .or(ClassFileFilter.nameStartsWith("com.example."))
+            .or(ClassFileFilter.mentions("java/net/"));
+
+    assertTrue(filter.acceptsName("java.net.HttpURLConnection"));
+    assertTrue(filter.acceptsName("com.example.deep.Service"));
+    assertFalse(filter.acceptsName("java.net.URL")); // mentions need the class file
+    assertFalse(filter.acceptsName("java/net/HttpURLConnection"));
+    assertTrue(ClassFileFilter.any().acceptsName("java.lang.String"));
+  }
 }
