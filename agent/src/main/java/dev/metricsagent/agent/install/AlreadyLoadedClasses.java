@@ -12,15 +12,14 @@ import java.util.List;
  * instrumentations' filters accept. Otherwise each of the thousand or so classes loaded before
  * premain would be described and matched.
  *
- * <p>The JDK's own classes are judged by name only (no JDK class implements a servlet or JDBC
- * API); an application's classes, already loaded when the agent is attached late, are read from
- * their class loader to check what they mention.
+ * <p>The JDK's own classes ({@link JdkClasses}) are judged by name only; an application's
+ * classes, already loaded when the agent is attached late, are read from their class loader to
+ * check what they mention.
  */
 final class AlreadyLoadedClasses {
 
   private final ClassFileFilter filter;
   private final ClassLoader agentClassLoader;
-  private final ClassLoader platformClassLoader = ClassLoader.getPlatformClassLoader();
 
   AlreadyLoadedClasses(ClassFileFilter filter, ClassLoader agentClassLoader) {
     this.filter = filter;
@@ -44,16 +43,17 @@ final class AlreadyLoadedClasses {
     }
     String name = type.getName();
     ClassLoader loader = type.getClassLoader();
-    if (loader == agentClassLoader || name.startsWith(LAUNCHER_PACKAGE)) {
+    if (loader == agentClassLoader || isAgentEntryOrBridge(name)) {
       return false; // the agent's own classes, a few hundred at premain, are never instrumented
     }
-    if (loader == null || loader == platformClassLoader) {
-      return filter.acceptsName(name);
-    }
     String internalName = name.replace('.', '/');
+    if (JdkClasses.contains(loader, type.getModule())) {
+      return filter.acceptsName(internalName);
+    }
     // Generated classes (reflection accessors, proxies, lambdas) have no class file to read;
-    // their names were checked above, and no instrumentation matches them by what they mention.
-    try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+    // no instrumentation matches them by what they mention.
+    ClassLoader reader = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
+    try (InputStream in = reader.getResourceAsStream(internalName + ".class")) {
       return in != null && filter.accepts(internalName, in.readAllBytes());
     } catch (IOException e) {
       return true;
@@ -61,8 +61,12 @@ final class AlreadyLoadedClasses {
   }
 
   /**
-   * Where the agent's entry points live, loaded by the system class loader: asking that loader
-   * for their class files would open every jar on the application's class path before them.
+   * The agent's classes outside its own class loader: the launcher, loaded by the system class
+   * loader, and the bridge, defined in the bootstrap loader. Asking those loaders for their class
+   * files would search every jar on the application's class path, then fail for the bridge: about
+   * 20 ms of premain.
    */
-  private static final String LAUNCHER_PACKAGE = "dev.metricsagent.launcher.";
+  private static boolean isAgentEntryOrBridge(String name) {
+    return name.startsWith("dev.metricsagent.launcher.") || name.startsWith("dev.metricsagent.bootstrap.");
+  }
 }

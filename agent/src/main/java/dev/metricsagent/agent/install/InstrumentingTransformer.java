@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * than advice on existing methods and costs startup for it: installing one generates a class at
  * runtime (its Java 9 transformer) and loads a few hundred classes more, 150-250 ms of premain on
  * a 2-core machine. Here, a class no {@link ClassFileFilter} accepts costs a hash lookup or one
- * pass over its constant pool; only the others reach the {@link ClassCache}, if there is one,
- * and then the {@link Rewriter}, which is only made when a class needs it.
+ * pass over its constant pool (the JDK's, {@link JdkClasses}, only the lookup); only the others
+ * reach the {@link ClassCache}, if there is one, and then the {@link Rewriter}, which is only
+ * made when a class needs it.
  *
  * <p>Any failure leaves the class as it was and is counted in {@code
  * metrics_agent_transformation_errors_total}: the application never sees it.
@@ -88,7 +89,7 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     long start = System.nanoTime();
     try {
       // Classes being retransformed were chosen by the same filter in AlreadyLoadedClasses.
-      if (classBeingRetransformed == null && !filter.accepts(internalName, classFile)) {
+      if (classBeingRetransformed == null && !accepts(module, loader, internalName, classFile)) {
         return null;
       }
       // Describing a class can load JDK classes the agent has not used yet; their own
@@ -108,6 +109,12 @@ final class InstrumentingTransformer implements ClassFileTransformer {
       // AgentMetrics.transformationTook).
       metrics.transformationTook(System.nanoTime() - start);
     }
+  }
+
+  private boolean accepts(Module module, ClassLoader loader, String internalName, byte[] classFile) {
+    return JdkClasses.contains(loader, module)
+        ? filter.acceptsName(internalName)
+        : filter.accepts(internalName, classFile);
   }
 
   private byte[] instrument(

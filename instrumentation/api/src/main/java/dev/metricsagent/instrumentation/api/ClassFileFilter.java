@@ -26,9 +26,6 @@ public final class ClassFileFilter {
   private final Set<String> names;
   private final List<String> prefixes;
   private final List<Mentions> mentions;
-  /** {@link #names} and {@link #prefixes} as {@link Class#getName} spells them. */
-  private final Set<String> binaryNames = new HashSet<>();
-  private final List<String> binaryPrefixes = new ArrayList<>();
   /** Every clause's first fragments, scanned for in one pass; at most 64. */
   private final Fragments firstFragments;
 
@@ -38,12 +35,6 @@ public final class ClassFileFilter {
     this.names = names;
     this.prefixes = prefixes;
     this.mentions = mentions;
-    for (String name : names) {
-      binaryNames.add(name.replace('/', '.'));
-    }
-    for (String prefix : prefixes) {
-      binaryPrefixes.add(prefix.replace('/', '.'));
-    }
     List<byte[]> first = new ArrayList<>();
     for (Mentions clause : mentions) {
       first.addAll(clause.groups.get(0));
@@ -169,17 +160,17 @@ public final class ClassFileFilter {
   }
 
   /**
-   * Whether the name alone passes, for a class whose class file is not read: the JDK's, already
-   * loaded when the agent starts. Converts nothing, so that a thousand of them cost little.
+   * Whether the name alone passes, for a class whose class file is not read: the JDK's, which
+   * implement no library's interface (see {@code InstrumentingTransformer}).
    *
-   * @param binaryName the name as {@link Class#getName} gives it ({@code a.b.C})
+   * @param internalName the class's name as the JVM gives it to transformers ({@code a/b/C})
    */
-  public boolean acceptsName(String binaryName) {
-    if (any || binaryNames.contains(binaryName)) {
+  public boolean acceptsName(String internalName) {
+    if (any || names.contains(internalName)) {
       return true;
     }
-    for (String prefix : binaryPrefixes) {
-      if (binaryName.startsWith(prefix)) {
+    for (String prefix : prefixes) {
+      if (internalName.startsWith(prefix)) {
         return true;
       }
     }
@@ -195,15 +186,8 @@ public final class ClassFileFilter {
     if (any) {
       return true;
     }
-    if (internalName != null) {
-      if (names.contains(internalName)) {
-        return true;
-      }
-      for (String prefix : prefixes) {
-        if (internalName.startsWith(prefix)) {
-          return true;
-        }
-      }
+    if (internalName != null && acceptsName(internalName)) {
+      return true;
     }
     if (mentions.isEmpty()) {
       return false;
