@@ -183,7 +183,7 @@ public final class ClassCachePreparation {
   private void prepare(
       Module module, ClassLoader loader, String internalName, byte[] classFile, Tally tally) {
     tally.read++;
-    if (!filter.accepts(internalName, classFile)) {
+    if (!InstrumentingTransformer.passes(filter, module, loader, internalName, classFile)) {
       return;
     }
     tally.passed++;

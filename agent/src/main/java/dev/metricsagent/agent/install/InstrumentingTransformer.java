@@ -89,7 +89,7 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     long start = System.nanoTime();
     try {
       // Classes being retransformed were chosen by the same filter in AlreadyLoadedClasses.
-      if (classBeingRetransformed == null && !accepts(module, loader, internalName, classFile)) {
+      if (classBeingRetransformed == null && !passes(filter, module, loader, internalName, classFile)) {
         return null;
       }
       // Describing a class can load JDK classes the agent has not used yet; their own
@@ -111,7 +111,9 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     }
   }
 
-  private boolean accepts(Module module, ClassLoader loader, String internalName, byte[] classFile) {
+  /** The pre-filter as the transformer applies it, which {@code prepare-cache} must repeat. */
+  static boolean passes(
+      ClassFileFilter filter, Module module, ClassLoader loader, String internalName, byte[] classFile) {
     return JdkClasses.contains(loader, module)
         ? filter.acceptsName(internalName)
         : filter.accepts(internalName, classFile);
