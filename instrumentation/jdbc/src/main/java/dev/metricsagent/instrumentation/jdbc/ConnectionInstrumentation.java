@@ -23,7 +23,9 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.declaring("prepareStatement", "prepareCall", "createStatement");
+    // As prepare() and create() below.
+    return JdbcClassFiles.declaring(
+        "prepareStatement(Ljava/lang/String;", "prepareCall(Ljava/lang/String;", "createStatement(");
   }
 
   @Override

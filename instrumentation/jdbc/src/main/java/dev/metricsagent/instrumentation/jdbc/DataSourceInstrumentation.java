@@ -24,7 +24,7 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.declaring("getConnection").exceptNamesStartingWith(HIKARI);
+    return JdbcClassFiles.declaring("getConnection(").exceptNamesStartingWith(HIKARI);
   }
 
   @Override

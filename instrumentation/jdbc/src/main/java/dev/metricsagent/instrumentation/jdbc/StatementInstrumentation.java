@@ -11,6 +11,8 @@ import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -26,12 +28,19 @@ final class StatementInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
+  private static final String STRING = "Ljava/lang/String;";
   private static final AddedField STATE = AddedField.accessedThrough(JdbcStatementField.class);
 
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    return JdbcClassFiles.declaring("execute", "addBatch", "clearBatch");
+    List<String> signatures = new ArrayList<>();
+    for (String name : EXECUTE) {
+      signatures.add(name + "(" + STRING); // executeSql()
+      signatures.add(name + "()"); // executePrepared()
+    }
+    signatures.addAll(List.of("executeBatch()", "executeLargeBatch()", "addBatch(" + STRING + ")", "clearBatch()"));
+    return JdbcClassFiles.declaring(signatures.toArray(new String[0]));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.jdbc.DriverStatement;
+import com.example.jdbc.QueryExecutor;
 import com.zaxxer.hikari.pool.ProxyStatement;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.io.IOException;
@@ -30,6 +31,13 @@ class StatementMatchingTest {
   void hikariCpsProxyStatementIsLeftToTheDriversStatement() throws IOException {
     assertFalse(statements.classFileFilter().accepts(internalName(ProxyStatement.class), classFile(ProxyStatement.class)));
     assertFalse(statements.typeMatcher().matches(TypeDescription.ForLoadedType.of(ProxyStatement.class)));
+  }
+
+  @Test
+  void aClassWithExecuteMethodsOfOtherShapesStopsAtTheFilter() throws IOException {
+    // Its execute methods' parameters are not those of java.sql.Statement's.
+    assertFalse(statements.classFileFilter().accepts(internalName(QueryExecutor.class), classFile(QueryExecutor.class)));
+    assertFalse(statements.typeMatcher().matches(TypeDescription.ForLoadedType.of(QueryExecutor.class)));
   }
 
   @Test
