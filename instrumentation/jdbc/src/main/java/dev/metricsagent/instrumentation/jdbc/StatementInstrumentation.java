@@ -11,8 +11,6 @@ import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import java.util.ArrayList;
-import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -28,19 +26,21 @@ final class StatementInstrumentation implements TypeInstrumentation {
 
   private static final String PACKAGE = "dev.metricsagent.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
-  private static final String STRING = "Ljava/lang/String;";
+  /** What the method matchers below accept, as names and the start of their descriptors. */
+  private static final String[] SIGNATURES = {
+    "execute(Ljava/lang/String;", "execute()", // executeSql(), executePrepared()
+    "executeQuery(Ljava/lang/String;", "executeQuery()",
+    "executeUpdate(Ljava/lang/String;", "executeUpdate()",
+    "executeLargeUpdate(Ljava/lang/String;", "executeLargeUpdate()",
+    "executeBatch()", "executeLargeBatch()", // executeBatch()
+    "addBatch(Ljava/lang/String;)", "clearBatch()"
+  };
   private static final AddedField STATE = AddedField.accessedThrough(JdbcStatementField.class);
 
   /** See {@link JdbcClassFiles#declaring}. */
   @Override
   public ClassFileFilter classFileFilter() {
-    List<String> signatures = new ArrayList<>();
-    for (String name : EXECUTE) {
-      signatures.add(name + "(" + STRING); // executeSql()
-      signatures.add(name + "()"); // executePrepared()
-    }
-    signatures.addAll(List.of("executeBatch()", "executeLargeBatch()", "addBatch(" + STRING + ")", "clearBatch()"));
-    return JdbcClassFiles.declaring(signatures.toArray(new String[0]));
+    return JdbcClassFiles.declaring(SIGNATURES);
   }
 
   /**
