@@ -39,6 +39,7 @@ public final class ClassCachePreparation {
   private static final int MAX_REPORTED_ERRORS = 10;
 
   private final ClassCache cache;
+  private final RejectedClassFiles rejected;
   private final ClassFileFilter filter;
   private final Rewriter rewriter;
   private final List<RuleMatchers> rules = new ArrayList<>();
@@ -51,6 +52,7 @@ public final class ClassCachePreparation {
   private ClassCachePreparation(
       ClassCache cache, List<InstrumentationModule> modules, List<RuleConfig> rules, PrintStream err) {
     this.cache = cache;
+    this.rejected = RejectedClassFiles.in(cache.directory());
     this.filter = InstrumentationInstaller.filterOf(modules);
     this.rewriter = new Rewriter(ClassCachePreparation.class.getClassLoader(), modules);
     for (RuleConfig rule : rules) {
@@ -141,6 +143,7 @@ public final class ClassCachePreparation {
       }
       sources.add(tally.toString());
     }
+    rejected.save();
   }
 
   /** Every class of the JDK's modules that this JVM resolved, as their own loaders define them. */
@@ -183,7 +186,7 @@ public final class ClassCachePreparation {
   private void prepare(
       Module module, ClassLoader loader, String internalName, byte[] classFile, Tally tally) {
     tally.read++;
-    if (!InstrumentingTransformer.passes(filter, module, loader, internalName, classFile)) {
+    if (!InstrumentingTransformer.passes(filter, rejected, module, loader, internalName, classFile)) {
       return;
     }
     tally.passed++;

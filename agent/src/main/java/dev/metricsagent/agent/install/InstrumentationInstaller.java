@@ -16,6 +16,9 @@ import java.util.List;
 /** Turns the active instrumentation modules into the agent's one transformer on the JVM. */
 public final class InstrumentationInstaller {
 
+  private static final long REJECTED_SAVE_FIRST_MILLIS = 10_000;
+  private static final long REJECTED_SAVE_EVERY_MILLIS = 60_000;
+
   private final ClassLoader agentClassLoader;
   private final AgentMetrics metrics;
 
@@ -39,11 +42,14 @@ public final class InstrumentationInstaller {
     }
     ClassFileFilter filter = filterOf(modules);
     ClassCache cache = openCache(classCache, build, false);
+    RejectedClassFiles rejected = null;
     if (cache != null) {
       metrics.classCache(cache::hits, cache::misses);
       if (classCache.directory() != null && cache.startedEmpty()) {
         sayWhenOnlyOtherBuildsAreCached(classCache.directory(), cache.otherBuildsWithEntries());
       }
+      rejected = RejectedClassFiles.in(cache.directory());
+      keepSaving(rejected);
     }
     InstrumentingTransformer transformer =
         new InstrumentingTransformer(
@@ -51,6 +57,7 @@ public final class InstrumentationInstaller {
             filter,
             () -> new Rewriter(agentClassLoader, modules),
             cache,
+            rejected,
             new AddedFieldAdmission(addedFieldsOf(modules)),
             metrics);
     if (cache == null || cache.startedEmpty()) {
@@ -78,6 +85,33 @@ public final class InstrumentationInstaller {
               + " (path, size, time), the JDK, the enabled instrumentations or the rules differ."
               + " prepare-cache must run with the jar, java and agent arguments of the start.");
     }
+  }
+
+  /**
+   * Saves what the pre-filter rejects while the application loads its classes, most of them in
+   * its first minute or so, and whatever is left as the JVM exits (a short job may never reach the
+   * first save).
+   */
+  private static void keepSaving(RejectedClassFiles rejected) {
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(AgentThreads.newThread("metrics-agent-class-cache-exit", rejected::save));
+    } catch (IllegalStateException alreadyExiting) {
+      return; // attached while the JVM shuts down: nothing worth saving
+    }
+    AgentThreads.newThread(
+            "metrics-agent-class-cache",
+            () -> {
+              try {
+                for (long pause = REJECTED_SAVE_FIRST_MILLIS; ; pause = REJECTED_SAVE_EVERY_MILLIS) {
+                  Thread.sleep(pause);
+                  rejected.save();
+                }
+              } catch (InterruptedException stopped) {
+                // The JVM is going away; the exit hook saves.
+              }
+            })
+        .start();
   }
 
   /** What a class must pass to be worth Byte Buddy's time: any module's pre-filter. */

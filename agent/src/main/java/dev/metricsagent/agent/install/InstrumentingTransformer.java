@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * than advice on existing methods and costs startup for it: installing one generates a class at
  * runtime (its Java 9 transformer) and loads a few hundred classes more, 150-250 ms of premain on
  * a 2-core machine. Here, a class no {@link ClassFileFilter} accepts costs a hash lookup or one
- * pass over its constant pool (the JDK's, {@link JdkClasses}, only the lookup); only the others
- * reach the {@link ClassCache}, if there is one, and then the {@link Rewriter}, which is only
- * made when a class needs it.
+ * pass over its constant pool (the JDK's, {@link JdkClasses}, only the lookup; one an earlier
+ * start rejected, {@link RejectedClassFiles}, two checksums); only the others reach the {@link
+ * ClassCache}, if there is one, and then the {@link Rewriter}, which is only made when a class
+ * needs it.
  *
  * <p>Any failure leaves the class as it was and is counted in {@code
  * metrics_agent_transformation_errors_total}: the application never sees it.
@@ -36,23 +37,26 @@ final class InstrumentingTransformer implements ClassFileTransformer {
   private final Supplier<Rewriter> rewriterFactory;
   private volatile Rewriter rewriter;
   private final ClassCache cache;
+  private final RejectedClassFiles rejected;
   private final AddedFieldAdmission addedFields;
   private final AgentMetrics metrics;
   private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
   private final AtomicInteger reportedErrors = new AtomicInteger();
 
-  /** @param cache null when there is none */
+  /** @param cache null when there is none, and then {@code rejected} too */
   InstrumentingTransformer(
       ClassLoader agentClassLoader,
       ClassFileFilter filter,
       Supplier<Rewriter> rewriterFactory,
       ClassCache cache,
+      RejectedClassFiles rejected,
       AddedFieldAdmission addedFields,
       AgentMetrics metrics) {
     this.agentClassLoader = agentClassLoader;
     this.filter = filter;
     this.rewriterFactory = rewriterFactory;
     this.cache = cache;
+    this.rejected = rejected;
     this.addedFields = addedFields;
     this.metrics = metrics;
   }
@@ -89,7 +93,8 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     long start = System.nanoTime();
     try {
       // Classes being retransformed were chosen by the same filter in AlreadyLoadedClasses.
-      if (classBeingRetransformed == null && !passes(filter, module, loader, internalName, classFile)) {
+      if (classBeingRetransformed == null
+          && !passes(filter, rejected, module, loader, internalName, classFile)) {
         return null;
       }
       // Describing a class can load JDK classes the agent has not used yet; their own
@@ -111,12 +116,34 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     }
   }
 
-  /** The pre-filter as the transformer applies it, which {@code prepare-cache} must repeat. */
+  /**
+   * The pre-filter as the transformer applies it, which {@code prepare-cache} must repeat.
+   *
+   * @param rejected what earlier starts rejected, and where this one adds what it rejects; null
+   *     without a class cache
+   */
   static boolean passes(
-      ClassFileFilter filter, Module module, ClassLoader loader, String internalName, byte[] classFile) {
-    return JdkClasses.contains(loader, module)
-        ? filter.acceptsName(internalName)
-        : filter.accepts(internalName, classFile);
+      ClassFileFilter filter,
+      RejectedClassFiles rejected,
+      Module module,
+      ClassLoader loader,
+      String internalName,
+      byte[] classFile) {
+    if (JdkClasses.contains(loader, module)) {
+      return filter.acceptsName(internalName);
+    }
+    if (rejected == null) {
+      return filter.accepts(internalName, classFile);
+    }
+    long key = RejectedClassFiles.keyOf(classFile);
+    if (rejected.knows(key)) {
+      return false;
+    }
+    if (filter.accepts(internalName, classFile)) {
+      return true;
+    }
+    rejected.add(key);
+    return false;
   }
 
   private byte[] instrument(

@@ -1,6 +1,7 @@
 package dev.metricsagent.agent.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,9 @@ class ClassCachePreparationTest {
       assertEquals(List.of("jdbc"), plain.instrumentations);
       assertNull(cache.lookup(loader, internalName(TimedStatement.class), classFile(TimedStatement.class)).stored);
     }
+    RejectedClassFiles rejected = RejectedClassFiles.in(cache.directory());
+    assertTrue(rejected.knows(RejectedClassFiles.keyOf(classFile(ClassCachePreparationTest.class))));
+    assertFalse(rejected.knows(RejectedClassFiles.keyOf(classFile(PlainStatement.class))));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.metricsagent.it.PrepareCache;
 import dev.metricsagent.it.Scrape;
 import dev.metricsagent.it.Services;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -102,6 +103,9 @@ class JdbcWorkloadIT {
                     assertTrue(lookups.get("miss") >= lookups.get("transformed"), scrape::text);
                     firstStart = lookups;
                 } else {
+                    // The first start's exit saved what its pre-filter rejected; this start skips those
+                    // class files and still records the same.
+                    assertTrue(hasRejectedClassFiles(temp.resolve("cache")));
                     assertEquals(firstStart.get("miss"), lookups.get("hit"), scrape::text);
                     assertEquals(0.0, lookups.get("miss"), scrape::text);
                     assertEquals(firstStart.get("transformed"), lookups.get("transformed"), scrape::text);
@@ -136,6 +140,7 @@ class JdbcWorkloadIT {
         try (ChildJvm app = again.start(jdk, "port=0,class_cache.directory=" + written, H2_URL, "sa", "")) {
             again.scrapeWhenReady(app);
         }
+        assertTrue(hasRejectedClassFiles(prepared));
         Map<Path, byte[]> writtenEntries = entries(written);
         Map<Path, byte[]> preparedEntries = entries(prepared);
         assertFalse(writtenEntries.isEmpty());
@@ -145,10 +150,24 @@ class JdbcWorkloadIT {
     }
 
     /** Every file under the cache directory, by its path relative to it (build, then key). */
+    /** The file of class files the pre-filter rejected, which a start and prepare-cache both fill. */
+    private static final String REJECTED_CLASS_FILES = "rejected-by-pre-filter";
+
+    private static boolean hasRejectedClassFiles(Path cache) {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.anyMatch(file -> file.getFileName().toString().equals(REJECTED_CLASS_FILES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The class cache's entries, one per class, by path. */
     private static Map<Path, byte[]> entries(Path cache) throws IOException {
         Map<Path, byte[]> entries = new HashMap<>();
         try (Stream<Path> files = Files.walk(cache)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            for (Path file : (Iterable<Path>) files
+                    .filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals(REJECTED_CLASS_FILES))::iterator) {
                 entries.put(cache.relativize(file), Files.readAllBytes(file));
             }
         }
