@@ -71,6 +71,20 @@ class RejectedClassFilesTest {
   }
 
   @Test
+  void aDirectoryRemovedMeanwhileCostsTheSaveNothingElse() throws IOException {
+    Path removed = Files.createDirectory(build.resolve("removed"));
+    RejectedClassFiles start = RejectedClassFiles.in(removed);
+    start.add(RejectedClassFiles.keyOf(REJECTED));
+    Files.delete(removed);
+
+    start.save();
+    start.add(RejectedClassFiles.keyOf(OTHER));
+    start.save();
+
+    assertFalse(Files.exists(removed)); // nothing thrown, nothing made
+  }
+
+  @Test
   void keysTellClassFilesApart() {
     assertNotEquals(RejectedClassFiles.keyOf(REJECTED), RejectedClassFiles.keyOf(OTHER));
   }
