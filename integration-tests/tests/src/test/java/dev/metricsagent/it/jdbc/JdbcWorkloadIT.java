@@ -149,7 +149,6 @@ class JdbcWorkloadIT {
         }
     }
 
-    /** Every file under the cache directory, by its path relative to it (build, then key). */
     /** The file of class files the pre-filter rejected, which a start and prepare-cache both fill. */
     private static final String REJECTED_CLASS_FILES = "rejected-by-pre-filter";
 
@@ -161,7 +160,7 @@ class JdbcWorkloadIT {
         }
     }
 
-    /** The class cache's entries, one per class, by path. */
+    /** Every entry file under the cache directory, by its path relative to it (build, then key). */
     private static Map<Path, byte[]> entries(Path cache) throws IOException {
         Map<Path, byte[]> entries = new HashMap<>();
         try (Stream<Path> files = Files.walk(cache)) {
