@@ -58,7 +58,8 @@ public final class ServletBridge {
     return System.nanoTime() | 1L;
   }
 
-  public static void finished(
+  /** See {@link ServletSink#finished}; true when nothing is connected. */
+  public static boolean finished(
       long startNanos,
       String method,
       String scheme,
@@ -71,20 +72,19 @@ public final class ServletBridge {
       int status,
       Throwable thrown) {
     ServletSink current = sink;
-    if (current != null) {
-      current.finished(
-          startNanos,
-          method,
-          scheme,
-          contextPath,
-          servletPath,
-          mappingMatch,
-          mappingPattern,
-          frameworkPattern,
-          requestUri,
-          status,
-          thrown);
-    }
+    return current == null
+        || current.finished(
+            startNanos,
+            method,
+            scheme,
+            contextPath,
+            servletPath,
+            mappingMatch,
+            mappingPattern,
+            frameworkPattern,
+            requestUri,
+            status,
+            thrown);
   }
 
   /**

@@ -18,9 +18,14 @@ public interface ServletSink {
    * @param mappingPattern the servlet mapping's pattern ({@code /owners/*}), or null
    * @param frameworkPattern the framework's matched pattern (Spring MVC's
    *     bestMatchingPattern attribute), or null
+   * @param requestUri the request's URI, or null when not read yet: a container may decode it at
+   *     each call (Tomcat does), and only a route that neither the framework nor the mapping
+   *     names is made from it
    * @param thrown what the outermost servlet or filter threw, or the async error; null if none
+   * @return false when the route needs the URI that was not given; nothing is recorded then, and
+   *     the advice calls again with it
    */
-  void finished(
+  boolean finished(
       long startNanos,
       String method,
       String scheme,

@@ -65,10 +65,11 @@ class AsyncCompletionTest {
           public void started(String method, String scheme) {}
 
           @Override
-          public void finished(long startNanos, String method, String scheme, String contextPath,
+          public boolean finished(long startNanos, String method, String scheme, String contextPath,
               String servletPath, String mappingMatch, String mappingPattern, Object frameworkPattern,
               String requestUri, int status, Throwable thrown) {
             finished.add(new Object[] {startNanos, method, mappingPattern, status, thrown});
+            return true;
           }
         });
   }

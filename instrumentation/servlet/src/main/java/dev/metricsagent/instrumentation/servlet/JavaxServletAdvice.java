@@ -133,18 +133,19 @@ public final class JavaxServletAdvice {
               response);
       return;
     }
-    ServletBridge.finished(
-        startNanos,
-        http.getMethod(),
-        request.getScheme(),
-        contextPath,
-        http.getServletPath(),
-        matchName,
-        pattern,
-        frameworkPattern,
-        http.getRequestURI(),
-        // The container turns what escapes the outermost servlet into a 500.
-        thrown != null ? 500 : ((HttpServletResponse) response).getStatus(),
-        thrown);
+    String method = http.getMethod();
+    String scheme = request.getScheme();
+    String servletPath = http.getServletPath();
+    // The container turns what escapes the outermost servlet into a 500.
+    int status = thrown != null ? 500 : ((HttpServletResponse) response).getStatus();
+    // The URI only when the route is made from it: Tomcat decodes it anew at each call.
+    if (!ServletBridge.finished(
+        startNanos, method, scheme, contextPath, servletPath, matchName, pattern, frameworkPattern, null,
+        status, thrown)) {
+      String uri = http.getRequestURI();
+      ServletBridge.finished(
+          startNanos, method, scheme, contextPath, servletPath, matchName, pattern, frameworkPattern,
+          uri == null ? "" : uri, status, thrown);
+    }
   }
 }

@@ -42,6 +42,10 @@ final class RouteResolver {
     this.maxJoined = maxJoined;
   }
 
+  /**
+   * The route, or null when it is made from the request's URI and {@code requestUri} is null:
+   * the advice reads the URI only then, as Tomcat decodes it anew at each call.
+   */
   String resolve(
       String contextPath,
       String servletPath,
@@ -69,7 +73,10 @@ final class RouteResolver {
         return join(context, pattern);
       }
     }
-    return status == 404 ? UNMATCHED : PathNormalizer.normalize(requestUri);
+    if (status == 404) {
+      return UNMATCHED;
+    }
+    return requestUri == null ? null : PathNormalizer.normalize(requestUri);
   }
 
   /**

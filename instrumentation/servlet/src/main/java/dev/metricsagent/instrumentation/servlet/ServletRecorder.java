@@ -44,7 +44,7 @@ final class ServletRecorder implements ServletSink {
   }
 
   @Override
-  public void finished(
+  public boolean finished(
       long startNanos,
       String method,
       String scheme,
@@ -57,9 +57,6 @@ final class ServletRecorder implements ServletSink {
       int status,
       Throwable thrown) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    String methodLabel = HttpMethodLabel.of(method);
-    String schemeLabel = UrlSchemes.label(scheme);
-    active.get(methodLabel, schemeLabel).dec();
     String route =
         routes.resolve(
             contextPath,
@@ -69,6 +66,12 @@ final class ServletRecorder implements ServletSink {
             frameworkPattern,
             requestUri,
             status);
+    if (route == null) {
+      return false;
+    }
+    String methodLabel = HttpMethodLabel.of(method);
+    String schemeLabel = UrlSchemes.label(scheme);
+    active.get(methodLabel, schemeLabel).dec();
     durations
         .get(
             methodLabel,
@@ -77,5 +80,6 @@ final class ServletRecorder implements ServletSink {
             ErrorTypes.of(thrown, status),
             schemeLabel)
         .observe(seconds);
+    return true;
   }
 }

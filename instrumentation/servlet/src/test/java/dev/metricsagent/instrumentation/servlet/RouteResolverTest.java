@@ -1,6 +1,7 @@
 package dev.metricsagent.instrumentation.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,16 @@ class RouteResolverTest {
   @Test
   void anUnclaimed404HasNoRouteSoThatProbesCreateNoSeries() {
     assertEquals(RouteResolver.UNMATCHED, routes.resolve("", "/wp-admin.php", "DEFAULT", "/", null, "/wp-admin.php", 404));
+  }
+
+  /** The advice reads the URI, which Tomcat decodes at each call, only when this asks for it. */
+  @Test
+  void onlyARouteMadeFromThePathNeedsTheUri() {
+    assertEquals("/owners/{ownerId}", routes.resolve("", "", "DEFAULT", "/", "/owners/{ownerId}", null, 200));
+    assertEquals("/shop/hello", routes.resolve("/shop", "/hello", "EXACT", "/hello", null, null, 200));
+    assertEquals("/owners/*", routes.resolve("", "/owners", "PATH", "/owners/*", null, null, 200));
+    assertEquals(RouteResolver.UNMATCHED, routes.resolve("", "/wp-admin.php", "DEFAULT", "/", null, null, 404));
+    assertNull(routes.resolve("", "/static/1/a.css", "DEFAULT", "/", null, null, 200));
+    assertNull(routes.resolve("", "/a/1", "PATH", "/*", null, null, 200));
   }
 }

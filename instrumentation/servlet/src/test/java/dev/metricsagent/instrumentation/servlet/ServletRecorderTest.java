@@ -1,6 +1,8 @@
 package dev.metricsagent.instrumentation.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.config.AgentConfig;
 import dev.metricsagent.instrumentation.api.Meters;
@@ -59,6 +61,19 @@ class ServletRecorderTest {
     assertEquals(2.0, activeValue());
     recorder.finished(System.nanoTime(), "GET", "http", "", "", "EXACT", "/a", null, "/a", 200, null);
     assertEquals(1.0, activeValue());
+  }
+
+  /** The advice then calls again with the URI: the request counts once, from that call. */
+  @Test
+  void aRouteThatNeedsTheUriRecordsNothingUntilItIsGiven() {
+    recorder.started("GET", "http");
+    assertFalse(recorder.finished(System.nanoTime(), "GET", "http", "", "/static/1/a.css", "DEFAULT", "/", null, null, 200, null));
+    assertEquals(1.0, activeValue());
+    assertTrue(recorder.finished(System.nanoTime(), "GET", "http", "", "/static/1/a.css", "DEFAULT", "/", null, "/static/1/a.css", 200, null));
+
+    assertEquals(1, durationPoint().getCount());
+    assertEquals("/static/{id}/a.css", durationPoint().getLabels().get("http_route"));
+    assertEquals(0.0, activeValue());
   }
 
   private HistogramSnapshot.HistogramDataPointSnapshot durationPoint() {

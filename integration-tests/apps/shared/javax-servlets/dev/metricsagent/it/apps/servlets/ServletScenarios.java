@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * /forward      forwards to /hello
  * /handed-off   HandOffFilter runs the rest of the chain, wrapped, on another thread and waits
  * /include      includes /hello
+ * *.report      extension mapping, 200: the route is the request's path, identifiers replaced
  * /error-page   the container's error page for 404 and 500
  * /             default servlet: 404 for every unmapped path
  * </pre>
@@ -69,6 +70,7 @@ public final class ServletScenarios implements ServletContainerInitializer {
     context.addFilter("hand-off", new HandOffFilter()).addMappingForUrlPatterns(null, true, "/handed-off");
     add(context, "handed-off", new HelloServlet(), "/handed-off");
     add(context, "include", new IncludeServlet(), "/include");
+    add(context, "report", new HelloServlet(), "*.report");
     add(context, "error-page", new ErrorPageServlet(), ERROR_PAGE);
     add(context, "not-found", new NotFoundServlet(), "/");
   }

@@ -24,6 +24,9 @@ final class ServletScenarios {
                 RequestCase.get(10, i -> c + "/async", 201, c + "/async"),
                 RequestCase.get(10, i -> c + "/forward", 200, c + "/forward"),
                 RequestCase.get(10, i -> c + "/include", 200, c + "/include"),
+                // An extension mapping names no route: the path makes it, identifiers replaced.
+                RequestCase.get(10, i -> c + "/orders/" + (i + 1) + "/summary.report", 200,
+                        c + "/orders/{id}/summary.report"),
                 // The chain, wrapped, runs on another thread while the container's waits: one request.
                 RequestCase.get(10, i -> c + "/handed-off", 200, c + "/handed-off"),
                 // Unmapped: the default servlet's 404 has no route, whatever the path.
