@@ -54,7 +54,7 @@ final class AsyncCompletion implements InvocationHandler {
     this.mappingMatch = mappingMatch;
     this.mappingPattern = mappingPattern;
     this.frameworkPattern = frameworkPattern;
-    this.requestUri = requestUri;
+    this.requestUri = requestUri == null ? "" : requestUri; // null would mean "not read yet"
   }
 
   @Override
