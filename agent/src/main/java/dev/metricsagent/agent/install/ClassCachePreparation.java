@@ -30,7 +30,9 @@ import net.bytebuddy.pool.TypePool;
  * a host whose cache an earlier start filled. Every class of the class path and of the JDK that
  * the pre-filter lets through is looked up, rewritten and stored as a start would do it, through
  * a class loader that sees what the application's sees, under the same build (agent jar, JDK,
- * configuration): the entries are the ones the start would have written.
+ * configuration): the entries are the ones the start would have written. The class path's
+ * classes the pre-filter turns away go into the build's {@link RejectedClassFiles}, so that the
+ * start does not scan them either.
  *
  * <p>Classes a method rule selects are left to the start, which never caches them either.
  */
