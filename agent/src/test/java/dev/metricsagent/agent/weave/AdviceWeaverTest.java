@@ -1,0 +1,204 @@
+package dev.metricsagent.agent.weave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.metricsagent.bootstrap.AdviceErrors;
+import dev.metricsagent.agent.weave.WeaveFixtures.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Weaves the fixtures' advice into their targets, defines the result in a class loader of its
+ * own (so the JVM verifies it, as it does every application class) and runs it.
+ */
+class AdviceWeaverTest {
+
+  private static final String TARGET = Target.class.getName();
+  private static final Function<String, String> FIELDS =
+      name -> name.equals("count") ? "I" : name.equals("label") ? "Ljava/lang/String;" : null;
+
+  @BeforeEach
+  void clearEvents() {
+    WeaveFixtures.EVENTS.clear();
+  }
+
+  @Test
+  void enterValueInstanceArgumentsAndReturnValueReachTheExit() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("join(Ljava/lang/String;J[I)Ljava/lang/String;", "TimingAdvice"));
+
+    Object result = call(target, "join", new Class<?>[] {String.class, long.class, int[].class}, "p", 2L, new int[] {1, 2});
+
+    assertEquals("p1212:6.5", result);
+    assertEquals(List.of("enter 2", "exit target p 42 p1212:6.5 null"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void everyReturnGoesThroughTheExit() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("join(Ljava/lang/String;J[I)Ljava/lang/String;", "TimingAdvice"));
+
+    Object result = call(target, "join", new Class<?>[] {String.class, long.class, int[].class}, "p", 1L, new int[] {2000});
+
+    assertEquals("heavy", result);
+    assertEquals(List.of("enter 1", "exit target p 41 heavy null"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void whatTheMethodThrowsReachesTheExitAndThenTheCaller() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("fail(Ljava/lang/String;)I", "ThrownAdvice"));
+
+    InvocationTargetException thrown =
+        assertThrows(InvocationTargetException.class, () -> call(target, "fail", new Class<?>[] {String.class}, "x"));
+
+    assertEquals(IllegalStateException.class, thrown.getCause().getClass());
+    assertEquals(
+        List.of("caught inner x", "exit marked 0 x", "finally"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void adviceThatThrowsIsRecordedAndTheMethodRunsOn() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("counted(I)J", "FailingAdvice"));
+    long errorsBefore = AdviceErrors.count();
+
+    Object result = call(target, "counted", new Class<?>[] {int.class}, 3);
+
+    assertEquals(10L, result);
+    assertEquals(errorsBefore + 2, AdviceErrors.count());
+  }
+
+  @Test
+  void staticMethodsWithWideArgumentsAndTheMethodName() throws Exception {
+    Class<?> woven = wovenClass(TARGET, Map.of("utility(JD)V", "StaticAdvice"));
+
+    woven.getMethod("utility", long.class, double.class).invoke(null, 5L, 0.25);
+
+    assertEquals(List.of("enter utility 5 0.25", "utility 5.25"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void fieldValuesAreReadWhereTheAdviceReadsThem() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("counted(I)J", "FieldAdvice"));
+
+    call(target, "counted", new Class<?>[] {int.class}, 5);
+
+    assertEquals(List.of("fields 12 target"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void aWritableArgumentReplacesTheCallersValue() throws Exception {
+    Object target =
+        wovenInstance(TARGET, Map.of("describe(Ljava/lang/String;)Ljava/lang/String;", "ArgumentWritingAdvice"));
+
+    assertEquals("target HELLO", call(target, "describe", new Class<?>[] {String.class}, "hello"));
+  }
+
+  @Test
+  void aBindingThatNeedsTheTypeHierarchyIsRefused() throws Exception {
+    StringBuilder problems = new StringBuilder();
+
+    byte[] woven =
+        AdviceWeaver.weave(
+            classFile(TARGET),
+            Map.of("describe(Ljava/lang/String;)Ljava/lang/String;", advice("NarrowingAdvice")),
+            FIELDS,
+            null,
+            problems);
+
+    assertNull(woven);
+    assertTrue(problems.toString().contains("RETURN"), problems.toString());
+  }
+
+  @Test
+  void adviceWithFeaturesTheWeaverLacksIsRefused() throws Exception {
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$UnannotatedAdvice"), problems));
+    assertTrue(problems.toString().contains("no advice annotation"), problems.toString());
+  }
+
+  @Test
+  void classFilesWithoutCompleteFramesAreRefused() throws Exception {
+    byte[] java6 = classFile(TARGET);
+    java6[6] = 0;
+    java6[7] = 50;
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(java6, Map.of("counted(I)J", advice("FieldAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("version 50"), problems.toString());
+  }
+
+  @Test
+  void aMethodTheClassDoesNotDeclareIsRefused() throws Exception {
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("absent()V", advice("FieldAdvice")), FIELDS, null, problems));
+  }
+
+  private static Object call(Object target, String name, Class<?>[] types, Object... arguments) throws Exception {
+    Method method = target.getClass().getMethod(name, types);
+    return method.invoke(target, arguments);
+  }
+
+  private static Object wovenInstance(String className, Map<String, String> adviceByMethod) throws Exception {
+    return wovenClass(className, adviceByMethod).getConstructor().newInstance();
+  }
+
+  private static Class<?> wovenClass(String className, Map<String, String> adviceByMethod) throws Exception {
+    Map<String, AdviceClass> advice = new HashMap<>();
+    for (Map.Entry<String, String> entry : adviceByMethod.entrySet()) {
+      advice.put(entry.getKey(), advice(entry.getValue()));
+    }
+    StringBuilder problems = new StringBuilder();
+    byte[] woven = AdviceWeaver.weave(classFile(className), advice, FIELDS, null, problems);
+    assertNotNull(woven, problems.toString());
+    return new SingleClassLoader(className, woven).loadClass(className);
+  }
+
+  private static AdviceClass advice(String simpleName) throws IOException {
+    StringBuilder problems = new StringBuilder();
+    AdviceClass advice = AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$" + simpleName), problems);
+    assertNotNull(advice, problems.toString());
+    return advice;
+  }
+
+  static byte[] classFile(String className) throws IOException {
+    try (InputStream in =
+        AdviceWeaverTest.class.getClassLoader().getResourceAsStream(className.replace('.', '/') + ".class")) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Defines one class from the given bytes and leaves every other to the test's loader. */
+  private static final class SingleClassLoader extends ClassLoader {
+    private final String name;
+    private final byte[] classFile;
+
+    SingleClassLoader(String name, byte[] classFile) {
+      super(AdviceWeaverTest.class.getClassLoader());
+      this.name = name;
+      this.classFile = classFile;
+    }
+
+    @Override
+    protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+      if (!className.equals(name)) {
+        return super.loadClass(className, resolve);
+      }
+      synchronized (getClassLoadingLock(className)) {
+        Class<?> loaded = findLoadedClass(className);
+        return loaded != null ? loaded : defineClass(className, classFile, 0, classFile.length);
+      }
+    }
+  }
+}
