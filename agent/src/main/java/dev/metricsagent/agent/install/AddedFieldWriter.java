@@ -13,7 +13,6 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Writes an {@link AddedField} into a class file: a private transient synthetic {@code Object}
@@ -44,7 +43,12 @@ final class AddedFieldWriter extends AsmVisitorWrapper.AbstractBase {
       MethodList<?> methods,
       int writerFlags,
       int readerFlags) {
-    return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
+    return wrap(classVisitor);
+  }
+
+  /** The same for the agent's own weaver, which has no Byte Buddy types to pass. */
+  ClassVisitor wrap(ClassVisitor classVisitor) {
+    return new ClassVisitor(Opcodes.ASM9, classVisitor) {
       private String owner;
 
       @Override

@@ -1,5 +1,6 @@
 package dev.metricsagent.agent.install;
 
+import dev.metricsagent.agent.weave.AdviceWeaver;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
@@ -7,6 +8,7 @@ import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -20,9 +22,11 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * The Byte Buddy half of the transformer: describes a class that passed the pre-filter, matches
- * it against every instrumentation and adds their advice. Everything that loads Byte Buddy lives
- * here, so that a start whose classes all come from the {@link ClassCache} never loads it.
+ * The rewriting half of the transformer: describes a class that passed the pre-filter with Byte
+ * Buddy's type pool, matches it against every instrumentation and adds their advice, inlined by
+ * the agent's own weaver ({@link OwnWeaver}) where it can, else by Byte Buddy's {@code Advice}.
+ * Everything that loads Byte Buddy lives here, so that a start whose classes all come from the
+ * {@link ClassCache} never loads it.
  *
  * <p>Advice only adds code to existing methods ({@code decorate}): retransformation of already
  * loaded classes allows no more. The one exception, an instrumentation's {@code AddedField}, is
@@ -41,9 +45,11 @@ final class Rewriter {
           // methods (bridges, overrides) for each class, a quarter of the transformation time.
           .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
   private final TypePoolCache typePools = new TypePoolCache();
+  private final OwnWeaver ownWeaver;
 
   Rewriter(ClassLoader agentClassLoader, List<InstrumentationModule> modules) {
     this.agentClassLoader = agentClassLoader;
+    this.ownWeaver = new OwnWeaver(agentClassLoader);
     this.advice = new AdviceFactory(agentClassLoader);
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
@@ -87,6 +93,10 @@ final class Rewriter {
     if (applied.isEmpty()) {
       return Rewritten.REFUSED;
     }
+    byte[] woven = ownWeaver.weave(type, classFile, applied, mayAddFields);
+    if (woven != null) {
+      return new Rewritten(woven, List.copyOf(matched));
+    }
     JavaModule javaModule = JavaModule.of(module);
     DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
     for (TypeTransformation transformation : applied) {
@@ -99,30 +109,40 @@ final class Rewriter {
   /**
    * Runs one whole transformation of {@link WarmUpSample}, whose result is thrown away, on an
    * agent thread while the application starts. Otherwise the application's thread pays for
-   * loading and initialising some 700 classes of Byte Buddy when it loads the first class an
-   * instrumentation wants: that first transformation took 100-150 ms more than the next ones.
-   * Nothing is counted: a failure here means nothing for the application's classes.
+   * loading and initialising the classes of Byte Buddy's type descriptions and of the weaver when
+   * it loads the first class an instrumentation wants. Byte Buddy's own advice is warmed up too
+   * only when an instrumentation needs it (method rules). Nothing is counted: a failure here
+   * means nothing for the application's classes.
    */
   void warmUp() {
     String sample = "dev.metricsagent.agent.install.WarmUpSample";
     try {
       ClassFileLocator agentClassFiles = ClassFileLocator.ForClassLoader.of(agentClassLoader);
+      byte[] sampleClassFile = agentClassFiles.locate(sample).resolve();
       ClassFileLocator locator =
-          new ClassFileLocator.Compound(
-              ClassFileLocator.Simple.of(sample, agentClassFiles.locate(sample).resolve()),
-              agentClassFiles);
+          new ClassFileLocator.Compound(ClassFileLocator.Simple.of(sample, sampleClassFile), agentClassFiles);
       TypePool typePool = typePools.typePool(locator, agentClassLoader);
       TypeDescription type = typePool.describe(sample).resolve();
       IgnoredTypes.matcher().matches(type);
+      boolean byteBuddyAdvice = false;
       for (TypeTransformation transformation : transformations) {
         transformation.matchesType(type);
+        byteBuddyAdvice |= transformation.plainAdvice() == null;
       }
-      AdviceTransformer sampleAdvice =
-          advice.forAdvice().advice(ElementMatchers.named("work"), sample + "$SampleAdvice");
-      sampleAdvice
-          .transform(byteBuddy.decorate(type, locator), type, agentClassLoader, null, null)
-          .make(TypeResolutionStrategy.Disabled.INSTANCE, typePool)
-          .getBytes();
+      AdviceWeaver.weave(
+          sampleClassFile,
+          Map.of("work(I)I", ownWeaver.adviceClass(sample + "$SampleAdvice")),
+          OwnWeaver.hierarchyOf(type),
+          null,
+          new StringBuilder());
+      if (byteBuddyAdvice) {
+        AdviceTransformer sampleAdvice =
+            advice.forAdvice().advice(ElementMatchers.named("work"), sample + "$SampleAdvice");
+        sampleAdvice
+            .transform(byteBuddy.decorate(type, locator), type, agentClassLoader, null, null)
+            .make(TypeResolutionStrategy.Disabled.INSTANCE, typePool)
+            .getBytes();
+      }
     } catch (Throwable ignored) {
       // The application's own transformations report their errors.
     }

@@ -1,6 +1,7 @@
 package dev.metricsagent.agent.install;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import dev.metricsagent.instrumentation.api.AddedField;
 import java.io.Serializable;
@@ -57,10 +58,22 @@ final class TypeTransformation {
       ProtectionDomain protectionDomain,
       boolean mayAddField) {
     builder = transformer.transform(builder, type, loader, module, protectionDomain);
-    if (fieldWriter != null && mayAddField && canHoldField(type) && !inheritsField(type)) {
-      builder = builder.visit(fieldWriter);
-    }
-    return builder;
+    AddedFieldWriter field = fieldWriter(type, mayAddField);
+    return field == null ? builder : builder.visit(field);
+  }
+
+  /** The advice when the agent's own weaver may inline it ({@code AdviceWeaver}), else null. */
+  AdviceTransformer plainAdvice() {
+    return transformer instanceof AdviceTransformer && ((AdviceTransformer) transformer).hasPlainAdvice()
+        ? (AdviceTransformer) transformer
+        : null;
+  }
+
+  /** The writer of the instrumentation's field when {@code type} gets it, else null. */
+  AddedFieldWriter fieldWriter(TypeDescription type, boolean mayAddField) {
+    return fieldWriter != null && mayAddField && canHoldField(type) && !inheritsField(type)
+        ? fieldWriter
+        : null;
   }
 
   private static boolean canHoldField(TypeDescription type) {

@@ -3,7 +3,6 @@ package dev.metricsagent.agent.weave;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -34,13 +33,12 @@ public final class AdviceWeaver {
    * descriptor) inlined, passed through {@code classVisitor} (null for none) on the way, or null
    * when the weaver cannot do it; {@code problems} then gets why.
    *
-   * @param fieldDescriptors the descriptor of a field of the class or its superclasses, by name,
-   *     or null when there is none, for {@code @Advice.FieldValue}
+   * @param hierarchy what the class file alone does not tell of the class
    */
   public static byte[] weave(
       byte[] classFile,
       Map<String, AdviceClass> adviceByMethod,
-      Function<String, String> fieldDescriptors,
+      ClassHierarchy hierarchy,
       UnaryOperator<ClassVisitor> classVisitor,
       StringBuilder problems) {
     try {
@@ -71,7 +69,7 @@ public final class AdviceWeaver {
               }
               woven.add(name + descriptor);
               try {
-                return new AdvisedMethod(method, owner, access, name, descriptor, advice, fieldDescriptors);
+                return new AdvisedMethod(method, owner, access, name, descriptor, advice, hierarchy);
               } catch (UnsupportedAdviceException e) {
                 throw new Refused(e.getMessage());
               }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -40,7 +39,7 @@ final class AdvisedMethod extends MethodVisitor {
   private final String name;
   private final Type returnType;
   private final AdviceClass advice;
-  private final Function<String, String> fieldDescriptors;
+  private final ClassHierarchy hierarchy;
   private final int[] argumentSlots;
   private final Type[] argumentTypes;
   private final int parameterSlots;
@@ -69,17 +68,22 @@ final class AdvisedMethod extends MethodVisitor {
       String name,
       String descriptor,
       AdviceClass advice,
-      Function<String, String> fieldDescriptors)
+      ClassHierarchy hierarchy)
       throws UnsupportedAdviceException {
     super(Opcodes.ASM9, target);
     this.owner = owner;
     this.name = name;
     this.returnType = Type.getReturnType(descriptor);
     this.advice = advice;
-    this.fieldDescriptors = fieldDescriptors;
+    this.hierarchy = hierarchy;
     boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.startsWith("<")) {
-      throw new UnsupportedAdviceException(name + ": no code, or a constructor");
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>")) {
+      throw new UnsupportedAdviceException(name + ": no code, or a type initializer");
+    }
+    // A constructor's instance is uninitialised until it calls super(): exit advice alone, which
+    // runs after its returns and never sees what it throws.
+    if (name.equals("<init>") && (advice.enter != null || advice.exit.onThrowable)) {
+      throw new UnsupportedAdviceException(name + ": a constructor with enter or onThrowable advice");
     }
     argumentTypes = Type.getArgumentTypes(descriptor);
     argumentSlots = new int[argumentTypes.length];
@@ -141,7 +145,10 @@ final class AdvisedMethod extends MethodVisitor {
       Type type = parameter.type;
       switch (parameter.kind) {
         case THIS:
-          require(!isStatic && receives(type, Type.getObjectType(owner)), parameter, method);
+          require(
+              !isStatic && (receives(type, Type.getObjectType(owner)) || hierarchy.isA(type.getInternalName())),
+              parameter,
+              method);
           break;
         case ARGUMENT:
           require(parameter.index < argumentTypes.length, parameter, method);
@@ -162,7 +169,7 @@ final class AdvisedMethod extends MethodVisitor {
           require(known == null || known.equals(type), parameter, method);
           break;
         case FIELD_VALUE:
-          String field = fieldDescriptors.apply(parameter.name);
+          String field = hierarchy.fieldDescriptor(parameter.name);
           require(!isStatic && field != null && receives(type, Type.getType(field)), parameter, method);
           break;
         case METHOD_NAME:
@@ -206,7 +213,7 @@ final class AdvisedMethod extends MethodVisitor {
   }
 
   String fieldDescriptor(String field) {
-    return fieldDescriptors.apply(field);
+    return hierarchy.fieldDescriptor(field);
   }
 
   int enterSlot() {

@@ -15,7 +15,6 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,19 @@ import org.junit.jupiter.api.Test;
 class AdviceWeaverTest {
 
   private static final String TARGET = Target.class.getName();
-  private static final Function<String, String> FIELDS =
-      name -> name.equals("count") ? "I" : name.equals("label") ? "Ljava/lang/String;" : null;
+  /** Target's fields, and its superclass. */
+  private static final ClassHierarchy FIELDS =
+      new ClassHierarchy() {
+        @Override
+        public String fieldDescriptor(String name) {
+          return name.equals("count") ? "I" : name.equals("label") ? "Ljava/lang/String;" : null;
+        }
+
+        @Override
+        public boolean isA(String internalName) {
+          return internalName.equals("dev/metricsagent/agent/weave/WeaveFixtures$Base");
+        }
+      };
 
   @BeforeEach
   void clearEvents() {
@@ -78,6 +88,15 @@ class AdviceWeaverTest {
   }
 
   @Test
+  void theInstanceBindsToASuperType() throws Exception {
+    Object target = wovenInstance(TARGET, Map.of("counted(I)J", "SuperTypeAdvice"));
+
+    call(target, "counted", new Class<?>[] {int.class}, 1);
+
+    assertEquals(List.of("base target"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
   void staticMethodsWithWideArgumentsAndTheMethodName() throws Exception {
     Class<?> woven = wovenClass(TARGET, Map.of("utility(JD)V", "StaticAdvice"));
 
@@ -101,6 +120,21 @@ class AdviceWeaverTest {
         wovenInstance(TARGET, Map.of("describe(Ljava/lang/String;)Ljava/lang/String;", "ArgumentWritingAdvice"));
 
     assertEquals("target HELLO", call(target, "describe", new Class<?>[] {String.class}, "hello"));
+  }
+
+  @Test
+  void constructorsTakeExitAdviceOnceTheInstanceIsInitialised() throws Exception {
+    wovenInstance(TARGET, Map.of("<init>()V", "ConstructedAdvice"));
+
+    assertEquals(List.of("constructed target"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void constructorsRefuseAdviceThatWouldSeeTheUninitialisedInstance() throws Exception {
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("<init>()V", advice("TimingAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("constructor"), problems.toString());
   }
 
   @Test

@@ -16,7 +16,9 @@ public final class WeaveFixtures {
     EVENTS.add(event);
   }
 
-  public static class Target {
+  public static class Base {}
+
+  public static class Target extends Base {
     protected int count = 7;
     private final String label = "target";
 
@@ -136,6 +138,22 @@ public final class WeaveFixtures {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(value = 0, readOnly = false) String text) {
       text = text.toUpperCase();
+    }
+  }
+
+  /** Takes the instance as its superclass. */
+  public static final class SuperTypeAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Base self) {
+      event("base " + self);
+    }
+  }
+
+  /** Sees each instance once its constructor has returned. */
+  public static final class ConstructedAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object self) {
+      event("constructed " + self);
     }
   }
 

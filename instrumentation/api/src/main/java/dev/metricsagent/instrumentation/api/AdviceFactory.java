@@ -16,11 +16,23 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 public final class AdviceFactory {
 
   private final ClassFileLocator classFileLocator;
-  private final Advice.ExceptionHandler exceptionHandler;
+  /**
+   * Made when Byte Buddy first weaves advice: a start whose advice the agent's own weaver inlines
+   * never loads the reflection this needs.
+   */
+  private volatile Advice.ExceptionHandler exceptionHandler;
 
   public AdviceFactory(ClassLoader agentClassLoader) {
     this.classFileLocator = ClassFileLocator.ForClassLoader.of(agentClassLoader);
-    this.exceptionHandler = new Advice.ExceptionHandler.Simple(recordAdviceError());
+  }
+
+  Advice.ExceptionHandler exceptionHandler() {
+    Advice.ExceptionHandler handler = exceptionHandler;
+    if (handler == null) {
+      handler = new Advice.ExceptionHandler.Simple(recordAdviceError());
+      exceptionHandler = handler;
+    }
+    return handler;
   }
 
   private static StackManipulation recordAdviceError() {
@@ -33,13 +45,16 @@ public final class AdviceFactory {
     }
   }
 
-  /** A transformer to which advice is added by class name: {@code .advice(named("x"), "a.XAdvice")}. */
+  /**
+   * A transformer to which advice is added by class name: {@code .advice(named("x"), "a.XAdvice")}.
+   * Its advice uses Byte Buddy's annotations alone, so the agent's own weaver may inline it.
+   */
   public AdviceTransformer forAdvice() {
-    return forAdvice(Advice.withCustomMapping());
+    return new AdviceTransformer(null, classFileLocator, this);
   }
 
-  /** The same, for advice with custom annotations bound to values (method rules). */
+  /** The same, for advice with custom annotations bound to values (method rules): Byte Buddy's. */
   public AdviceTransformer forAdvice(Advice.WithCustomMapping mapping) {
-    return new AdviceTransformer(mapping, classFileLocator, exceptionHandler);
+    return new AdviceTransformer(mapping, classFileLocator, this);
   }
 }

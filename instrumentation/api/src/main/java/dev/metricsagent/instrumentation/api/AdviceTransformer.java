@@ -27,21 +27,20 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class AdviceTransformer implements AgentBuilder.Transformer {
 
+  /** Null for advice with Byte Buddy's annotations alone. */
   private final Advice.WithCustomMapping mapping;
   private final ClassFileLocator agentClassFiles;
-  private final Advice.ExceptionHandler exceptionHandler;
+  private final AdviceFactory factory;
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
   private final List<String> adviceClassNames = new ArrayList<>();
   /** Weak keys, so that an undeployed web application's loader can go; null is the bootstrap. */
   private final Map<ClassLoader, List<Advice>> adviceByLoader = new WeakHashMap<>();
 
   AdviceTransformer(
-      Advice.WithCustomMapping mapping,
-      ClassFileLocator agentClassFiles,
-      Advice.ExceptionHandler exceptionHandler) {
+      Advice.WithCustomMapping mapping, ClassFileLocator agentClassFiles, AdviceFactory factory) {
     this.mapping = mapping;
     this.agentClassFiles = agentClassFiles;
-    this.exceptionHandler = exceptionHandler;
+    this.factory = factory;
   }
 
   /** Adds the advice class, named so that the agent never loads it, to the matching methods. */
@@ -50,6 +49,24 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
     this.methods.add(methods);
     this.adviceClassNames.add(adviceClassName);
     return this;
+  }
+
+  /** Whether the advice uses Byte Buddy's annotations alone, with no custom mapping. */
+  public boolean hasPlainAdvice() {
+    return mapping == null;
+  }
+
+  /** How many advice classes were added: {@link #methods(int)} and {@link #adviceClassName(int)}. */
+  public int size() {
+    return adviceClassNames.size();
+  }
+
+  public ElementMatcher<? super MethodDescription> methods(int index) {
+    return methods.get(index);
+  }
+
+  public String adviceClassName(int index) {
+    return adviceClassNames.get(index);
   }
 
   @Override
@@ -93,12 +110,13 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
             TypePool.CacheProvider.Simple.withObjectType(),
             classFiles,
             TypePool.Default.ReaderMode.FAST);
+    Advice.WithCustomMapping mapping = this.mapping != null ? this.mapping : Advice.withCustomMapping();
     List<Advice> advice = new ArrayList<>(adviceClassNames.size());
     for (String adviceClassName : adviceClassNames) {
       advice.add(
           mapping
               .to(types.describe(adviceClassName).resolve(), classFiles)
-              .withExceptionHandler(exceptionHandler));
+              .withExceptionHandler(factory.exceptionHandler()));
     }
     return advice;
   }

@@ -1,0 +1,146 @@
+package dev.metricsagent.agent.install;
+
+import dev.metricsagent.agent.weave.AdviceClass;
+import dev.metricsagent.agent.weave.AdviceWeaver;
+import dev.metricsagent.agent.weave.ClassHierarchy;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.ClassVisitor;
+
+/**
+ * The {@link Rewriter}'s first choice: the instrumentations' advice inlined by the agent's own
+ * {@link AdviceWeaver}, which loads some 40 classes of ASM where Byte Buddy's {@code Advice} loads
+ * hundreds, the largest part of a first start's cost. Whatever it declines (custom advice
+ * mappings, two advice classes on one method, anything {@link AdviceWeaver} refuses) the
+ * rewriter hands to Byte Buddy.
+ */
+final class OwnWeaver {
+
+  private final ClassLoader agentClassLoader;
+  /** Empty for an advice class the weaver refuses. */
+  private final Map<String, Optional<AdviceClass>> adviceClasses = new ConcurrentHashMap<>();
+
+  OwnWeaver(ClassLoader agentClassLoader) {
+    this.agentClassLoader = agentClassLoader;
+  }
+
+  /** The class with every transformation's advice and fields, or null for Byte Buddy to do it. */
+  byte[] weave(
+      TypeDescription type, byte[] classFile, List<TypeTransformation> applied, boolean mayAddFields) {
+    Map<String, AdviceClass> adviceByMethod = new HashMap<>();
+    UnaryOperator<ClassVisitor> fields = null;
+    for (TypeTransformation transformation : applied) {
+      AdviceTransformer advice = transformation.plainAdvice();
+      if (advice == null) {
+        return null;
+      }
+      for (MethodDescription method : type.getDeclaredMethods()) {
+        for (int i = 0; i < advice.size(); i++) {
+          // Byte Buddy leaves methods without code alone, as the weaver does.
+          if (method.isAbstract() || method.isNative() || !advice.methods(i).matches(method)) {
+            continue;
+          }
+          AdviceClass adviceClass = adviceClass(advice.adviceClassName(i));
+          // Byte Buddy nests two advice classes on one method; this weaver does not.
+          if (adviceClass == null
+              || adviceByMethod.put(method.getInternalName() + method.getDescriptor(), adviceClass) != null) {
+            return null;
+          }
+        }
+      }
+      AddedFieldWriter field = transformation.fieldWriter(type, mayAddFields);
+      if (field != null) {
+        UnaryOperator<ClassVisitor> before = fields;
+        fields = before == null ? field::wrap : visitor -> field.wrap(before.apply(visitor));
+      }
+    }
+    return AdviceWeaver.weave(classFile, adviceByMethod, hierarchyOf(type), fields, new StringBuilder());
+  }
+
+  AdviceClass adviceClass(String className) {
+    return adviceClasses.computeIfAbsent(className, this::read).orElse(null);
+  }
+
+  private Optional<AdviceClass> read(String className) {
+    try (InputStream in = agentClassLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+      return in == null
+          ? Optional.empty()
+          : Optional.ofNullable(AdviceClass.read(in.readAllBytes(), new StringBuilder()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The weaver's questions answered from Byte Buddy's description of the class. */
+  static ClassHierarchy hierarchyOf(TypeDescription type) {
+    return new Hierarchy(type);
+  }
+
+
+  private static final class Hierarchy implements ClassHierarchy {
+    private final TypeDescription type;
+
+    Hierarchy(TypeDescription type) {
+      this.type = type;
+    }
+
+    @Override
+    public String fieldDescriptor(String name) {
+      for (TypeDefinition owner = type; owner != null; ) {
+        for (FieldDescription field : owner.getDeclaredFields()) {
+          if (field.getName().equals(name)) {
+            return readable(owner.asErasure(), field) && !field.isStatic() ? field.getDescriptor() : null;
+          }
+        }
+        TypeDescription.Generic superClass = owner.getSuperClass();
+        owner = superClass == null ? null : superClass.asErasure();
+      }
+      return null;
+    }
+
+    private boolean readable(TypeDescription owner, FieldDescription field) {
+      return owner.equals(type)
+          || field.isPublic()
+          || field.isProtected()
+          || (field.isPackagePrivate() && samePackage(owner));
+    }
+
+    private boolean samePackage(TypeDescription owner) {
+      return owner.getPackage() != null && owner.getPackage().equals(type.getPackage());
+    }
+
+    @Override
+    public boolean isA(String internalName) {
+      String name = internalName.replace('/', '.');
+      for (TypeDefinition current = type; current != null; ) {
+        if (current.getTypeName().equals(name) || implementsInterface(current, name)) {
+          return true;
+        }
+        TypeDescription.Generic superClass = current.getSuperClass();
+        current = superClass == null ? null : superClass.asErasure();
+      }
+      return false;
+    }
+
+    private static boolean implementsInterface(TypeDefinition type, String name) {
+      for (TypeDescription.Generic implemented : type.getInterfaces()) {
+        if (implemented.asErasure().getName().equals(name)
+            || implementsInterface(implemented.asErasure(), name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
