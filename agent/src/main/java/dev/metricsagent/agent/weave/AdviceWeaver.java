@@ -69,7 +69,9 @@ public final class AdviceWeaver {
               }
               woven.add(name + descriptor);
               try {
-                return new AdvisedMethod(method, owner, access, name, descriptor, advice, hierarchy);
+                MethodVisitor advised =
+                    new AdvisedMethod(method, owner, access, name, descriptor, advice, hierarchy);
+                return advice.exit == null ? advised : new ReturnStackCheck(advised, name, descriptor);
               } catch (UnsupportedAdviceException e) {
                 throw new Refused(e.getMessage());
               }

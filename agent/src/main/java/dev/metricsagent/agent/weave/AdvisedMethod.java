@@ -54,6 +54,10 @@ final class AdvisedMethod extends MethodVisitor {
   private final int regionBase;
   /** How far the method's own variables move up. */
   private final int shift;
+  private final boolean isConstructor;
+  /** Whether the method's code branches, and whether it came with frames for that. */
+  private boolean branches;
+  private boolean hasFrames;
   private final Label originalStart = new Label();
   private final Label exit = new Label();
 
@@ -77,6 +81,7 @@ final class AdvisedMethod extends MethodVisitor {
     this.advice = advice;
     this.hierarchy = hierarchy;
     boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+    this.isConstructor = name.equals("<init>");
     if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>")) {
       throw new UnsupportedAdviceException(name + ": no code, or a type initializer");
     }
@@ -270,20 +275,22 @@ final class AdvisedMethod extends MethodVisitor {
     if (type != Opcodes.F_NEW) {
       throw new IllegalStateException("frames must be expanded");
     }
+    hasFrames = true;
+    // The exit advice's frame names the parameters as declared: every frame of the method's
+    // own must too (javac's do), or a jump to the exit would not verify.
+    if (localCount < parameterEntries) {
+      throw new IllegalStateException("a frame without the method's parameters");
+    }
     List<Object> translated = new ArrayList<>(localCount + baseLocals.size());
-    int slot = 0;
-    int i = 0;
-    while (i < localCount && slot < parameterSlots) {
+    for (int i = 0; i < parameterEntries; i++) {
+      boolean uninitialisedThis = i == 0 && isConstructor && locals[0] == Opcodes.UNINITIALIZED_THIS;
+      if (!locals[i].equals(baseLocals.get(i)) && !uninitialisedThis) {
+        throw new IllegalStateException("a frame that retypes parameter " + i);
+      }
       translated.add(locals[i]);
-      slot += FrameTypes.slots(locals[i++]);
-    }
-    if (slot > parameterSlots) {
-      throw new IllegalStateException("a frame entry across the method's parameters");
-    }
-    for (; slot < parameterSlots; slot++) {
-      translated.add(Opcodes.TOP);
     }
     translated.addAll(baseLocals.subList(parameterEntries, baseLocals.size()));
+    int i = parameterEntries;
     if (i < localCount) {
       for (int s = regionBase; s < parameterSlots + shift; s++) {
         translated.add(Opcodes.TOP);
@@ -344,7 +351,36 @@ final class AdvisedMethod extends MethodVisitor {
   }
 
   @Override
+  public void visitJumpInsn(int opcode, Label label) {
+    branches = true;
+    super.visitJumpInsn(opcode, label);
+  }
+
+  @Override
+  public void visitTableSwitchInsn(int min, int max, Label defaultLabel, Label... labels) {
+    branches = true;
+    super.visitTableSwitchInsn(min, max, defaultLabel, labels);
+  }
+
+  @Override
+  public void visitLookupSwitchInsn(Label defaultLabel, int[] keys, Label[] labels) {
+    branches = true;
+    super.visitLookupSwitchInsn(defaultLabel, keys, labels);
+  }
+
+  @Override
+  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+    branches = true;
+    super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  @Override
   public void visitMaxs(int maxStack, int maxLocals) {
+    // The JVM hands a retransformation the JDK's own classes without their frames, which it does
+    // not verify; the advice's frames alone would be a partial table.
+    if (branches && !hasFrames) {
+      throw new IllegalStateException(name + ": branches without frames");
+    }
     int adviceStack = 0;
     if (advice.enter != null) {
       adviceStack = advice.enter.maxStack;

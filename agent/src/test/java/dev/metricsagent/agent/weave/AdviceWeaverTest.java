@@ -15,6 +15,11 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +182,55 @@ class AdviceWeaverTest {
     StringBuilder problems = new StringBuilder();
 
     assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("absent()V", advice("FieldAdvice")), FIELDS, null, problems));
+  }
+
+  @Test
+  void aReturnThatLeavesMoreOnTheStackIsRefused() throws Exception {
+    byte[] handmade =
+        handmade(
+            method -> {
+              method.visitInsn(Opcodes.ICONST_1);
+              method.visitInsn(Opcodes.ICONST_2);
+              method.visitInsn(Opcodes.IRETURN); // legal: the JVM discards what is left
+            });
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(handmade, Map.of("two()I", advice("ThrownAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("a return with 2 stack slots"), problems.toString());
+  }
+
+  @Test
+  void codeThatBranchesWithoutFramesIsRefused() throws Exception {
+    // What a retransformation gets for the JDK's own classes: their frames left out.
+    byte[] handmade =
+        handmade(
+            method -> {
+              Label zero = new Label();
+              method.visitInsn(Opcodes.ICONST_1);
+              method.visitJumpInsn(Opcodes.IFEQ, zero);
+              method.visitInsn(Opcodes.ICONST_2);
+              method.visitInsn(Opcodes.IRETURN);
+              method.visitLabel(zero);
+              method.visitInsn(Opcodes.ICONST_0);
+              method.visitInsn(Opcodes.IRETURN);
+            });
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(handmade, Map.of("two()I", advice("EnterOnlyAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("branches without frames"), problems.toString());
+  }
+
+  /** A class {@code Handmade} whose static method {@code two()I} has the given code and no frames. */
+  private static byte[] handmade(Consumer<MethodVisitor> code) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "Handmade", null, "java/lang/Object", null);
+    MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "two", "()I", null, null);
+    method.visitCode();
+    code.accept(method);
+    method.visitMaxs(0, 0);
+    method.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
   }
 
   private static Object call(Object target, String name, Class<?>[] types, Object... arguments) throws Exception {

@@ -117,6 +117,14 @@ public final class WeaveFixtures {
     }
   }
 
+  /** Enter advice alone, which binds nothing. */
+  public static final class EnterOnlyAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter() {
+      event("enter");
+    }
+  }
+
   /** A static method's arguments, long and double among them. */
   public static final class StaticAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
