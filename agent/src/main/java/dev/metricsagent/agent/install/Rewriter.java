@@ -37,13 +37,11 @@ final class Rewriter {
   private final ClassLoader agentClassLoader;
   private final AdviceFactory advice;
   private final List<TypeTransformation> transformations = new ArrayList<>();
-  private final ByteBuddy byteBuddy =
-      new ByteBuddy()
-          .with(TypeValidation.DISABLED)
-          .with(Implementation.Context.Disabled.Factory.INSTANCE)
-          // Advice goes into declared methods only: no need to analyse the whole hierarchy's
-          // methods (bridges, overrides) for each class, a quarter of the transformation time.
-          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+  /**
+   * Made by the first class the agent's own weaver declines (most starts have none), under this
+   * rewriter's monitor: one thread initialises Byte Buddy's classes.
+   */
+  private ByteBuddy byteBuddy;
   private final TypePoolCache typePools = new TypePoolCache();
   private final OwnWeaver ownWeaver;
 
@@ -98,12 +96,25 @@ final class Rewriter {
       return new Rewritten(woven, List.copyOf(matched));
     }
     JavaModule javaModule = JavaModule.of(module);
-    DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+    DynamicType.Builder<?> builder = byteBuddy().decorate(type, locator);
     for (TypeTransformation transformation : applied) {
       builder = transformation.apply(builder, type, loader, javaModule, protectionDomain, mayAddFields);
     }
     byte[] bytes = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
     return new Rewritten(bytes, List.copyOf(matched));
+  }
+
+  private synchronized ByteBuddy byteBuddy() {
+    if (byteBuddy == null) {
+      byteBuddy =
+          new ByteBuddy()
+              .with(TypeValidation.DISABLED)
+              .with(Implementation.Context.Disabled.Factory.INSTANCE)
+              // Advice goes into declared methods only: no need to analyse the whole hierarchy's
+              // methods (bridges, overrides) for each class, a quarter of the transformation time.
+              .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    }
+    return byteBuddy;
   }
 
   /**
@@ -139,7 +150,7 @@ final class Rewriter {
         AdviceTransformer sampleAdvice =
             advice.forAdvice().advice(ElementMatchers.named("work"), sample + "$SampleAdvice");
         sampleAdvice
-            .transform(byteBuddy.decorate(type, locator), type, agentClassLoader, null, null)
+            .transform(byteBuddy().decorate(type, locator), type, agentClassLoader, null, null)
             .make(TypeResolutionStrategy.Disabled.INSTANCE, typePool)
             .getBytes();
       }
