@@ -16,15 +16,16 @@ import net.bytebuddy.jar.asm.Opcodes;
  * accepts, without Byte Buddy's type descriptions, type pool or the 750 classes they load. Methods
  * that get no advice are copied as they are.
  *
- * <p>The weaver computes no frames: it translates the method's own (hence class files from Java 7
- * on only, whose frames are complete) and writes its own at each label it adds. Whatever it cannot
- * weave exactly as Byte Buddy would, it refuses before the class is defined: the caller then hands
- * the class to Byte Buddy.
+ * <p>The weaver computes no frames: it translates the method's own and writes its own at each
+ * label it adds, so it refuses code that branches without frames (class files before Java 6, and
+ * the JDK's own classes as a retransformation gets them) and subroutines ({@code jsr}, which
+ * Java 7 class files forbid). Whatever it cannot weave exactly as Byte Buddy would, it refuses
+ * before the class is defined: the caller then hands the class to Byte Buddy.
  */
 public final class AdviceWeaver {
 
-  /** Java 7: from this version on, every branch target has a frame. */
-  private static final int FIRST_VERSION_WITH_FRAMES = 51;
+  /** Java 6: frames may be present from this version on (from Java 7, they must). */
+  private static final int FIRST_VERSION_WITH_FRAMES = 50;
 
   private AdviceWeaver() {}
 
@@ -53,7 +54,7 @@ public final class AdviceWeaver {
             public void visit(
                 int version, int access, String name, String signature, String superName, String[] interfaces) {
               if ((version & 0xFFFF) < FIRST_VERSION_WITH_FRAMES) {
-                throw new Refused("class file version " + (version & 0xFFFF) + " has no complete frames");
+                throw new Refused("class file version " + (version & 0xFFFF) + " has no frames");
               }
               owner = name;
               super.visit(version, access, name, signature, superName, interfaces);

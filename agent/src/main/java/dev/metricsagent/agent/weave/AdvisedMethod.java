@@ -352,6 +352,9 @@ final class AdvisedMethod extends MethodVisitor {
 
   @Override
   public void visitJumpInsn(int opcode, Label label) {
+    if (opcode == Opcodes.JSR) {
+      throw new IllegalStateException(name + ": a subroutine (jsr), which frames cannot describe");
+    }
     branches = true;
     super.visitJumpInsn(opcode, label);
   }

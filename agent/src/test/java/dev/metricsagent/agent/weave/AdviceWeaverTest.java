@@ -167,14 +167,31 @@ class AdviceWeaverTest {
   }
 
   @Test
-  void classFilesWithoutCompleteFramesAreRefused() throws Exception {
+  void java6ClassFilesWithFramesAreWoven() throws Exception {
     byte[] java6 = classFile(TARGET);
     java6[6] = 0;
     java6[7] = 50;
     StringBuilder problems = new StringBuilder();
+    byte[] woven =
+        AdviceWeaver.weave(
+            java6, Map.of("join(Ljava/lang/String;J[I)Ljava/lang/String;", advice("TimingAdvice")), FIELDS, null, problems);
+    assertNotNull(woven, problems.toString());
+    Object target = new SingleClassLoader(TARGET, woven).loadClass(TARGET).getConstructor().newInstance();
 
-    assertNull(AdviceWeaver.weave(java6, Map.of("counted(I)J", advice("FieldAdvice")), FIELDS, null, problems));
-    assertTrue(problems.toString().contains("version 50"), problems.toString());
+    call(target, "join", new Class<?>[] {String.class, long.class, int[].class}, "p", 1L, new int[] {3});
+
+    assertEquals(List.of("enter 1", "exit target p 41 p3:3.5 null"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void classFilesBeforeJava6AreRefused() throws Exception {
+    byte[] java5 = classFile(TARGET);
+    java5[6] = 0;
+    java5[7] = 49;
+    StringBuilder problems = new StringBuilder();
+
+    assertNull(AdviceWeaver.weave(java5, Map.of("counted(I)J", advice("FieldAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("version 49"), problems.toString());
   }
 
   @Test
