@@ -1,6 +1,5 @@
 package dev.metricsagent.agent.weave;
 
-import dev.metricsagent.agent.weave.AdviceParameter.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +86,7 @@ final class AdvisedMethod extends MethodVisitor {
     }
     // A constructor's instance is uninitialised until it calls super(): exit advice alone, which
     // runs after its returns and never sees what it throws.
-    if (name.equals("<init>") && (advice.enter != null || advice.exit.onThrowable)) {
+    if (isConstructor && (advice.enter != null || advice.exit.onThrowable)) {
       throw new UnsupportedAdviceException(name + ": a constructor with enter or onThrowable advice");
     }
     argumentTypes = Type.getArgumentTypes(descriptor);
