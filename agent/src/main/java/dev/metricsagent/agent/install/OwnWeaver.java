@@ -87,7 +87,6 @@ final class OwnWeaver {
     return new Hierarchy(type);
   }
 
-
   private static final class Hierarchy implements ClassHierarchy {
     private final TypeDescription type;
 

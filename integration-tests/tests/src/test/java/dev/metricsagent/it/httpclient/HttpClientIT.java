@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.ChildJvm;
+import dev.metricsagent.it.ClassLoadLog;
 import dev.metricsagent.it.Jdks;
 import dev.metricsagent.it.Scrape;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,7 +70,7 @@ class HttpClientIT {
                     .jvmArgs("-Djavax.net.ssl.trustStore=" + keystore,
                             "-Djavax.net.ssl.trustStorePassword=" + SelfSignedCertificate.PASSWORD,
                             "-Djavax.net.ssl.trustStoreType=PKCS12",
-                            "-Xlog:class+load=info:file=" + classLog)
+                            ClassLoadLog.jvmArg(classLog))
                     .args(requests.toArray(String[]::new))
                     .start()) {
                 app.awaitStdout("http-client-app done", Duration.ofSeconds(120));
@@ -82,7 +82,7 @@ class HttpClientIT {
                 assertGitHubApiCallsArePeerGithub(app, http);
                 assertEquals(0.0, Scrape.fetch(app.metricsUrl()).value("metrics_agent_advice_errors_total"));
             }
-            assertWovenWithoutByteBuddysAdvice(classLog);
+            ClassLoadLog.assertWovenWithoutByteBuddysAdvice(classLog);
         }
     }
 
@@ -279,17 +279,6 @@ class HttpClientIT {
 
     /** Peers github (localhost) and loopback (127.0.0.1, one template {@code /<client>/{page}} per client). */
     /** Peers github (localhost) and loopback (127.0.0.1, one URL template {@code /<client>/{page}} per client). */
-    /**
-     * Every client's classes were rewritten by the agent's own weaver: Byte Buddy's Advice, which
-     * takes a first start hundreds of classes more to load, never was (docs/performance.md).
-     */
-    private static void assertWovenWithoutByteBuddysAdvice(Path classLog) throws IOException {
-        List<String> adviceClasses = Files.readAllLines(classLog).stream()
-                .filter(line -> line.contains(" net.bytebuddy.asm.Advice "))
-                .collect(Collectors.toList());
-        assertEquals(List.of(), adviceClasses, "Byte Buddy's Advice wove a class the agent's weaver declined");
-    }
-
     static Path writeConfig(Path directory, List<String> clients, String... moreClients) throws IOException {
         List<String> all = new ArrayList<>(clients);
         all.addAll(List.of(moreClients));

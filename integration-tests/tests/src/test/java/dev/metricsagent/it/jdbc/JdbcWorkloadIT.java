@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.ChildJvm;
+import dev.metricsagent.it.ClassLoadLog;
 import dev.metricsagent.it.Jdks;
 import dev.metricsagent.it.PrepareCache;
 import dev.metricsagent.it.Scrape;
@@ -83,12 +84,17 @@ class JdbcWorkloadIT {
      */
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
-    void h2TwiceWithAClassCache(Jdks.Jdk jdk, @TempDir Path temp) {
+    void h2TwiceWithAClassCache(Jdks.Jdk jdk, @TempDir Path temp) throws IOException {
         String agentArgs = "port=0,class_cache.directory=" + temp.resolve("cache");
+        Path firstStartClasses = temp.resolve("first-start-classes.log");
         Map<String, Double> firstStart = null;
         for (int start = 1; start <= 2; start++) {
             Workload h2 = new Workload("h2", "itdb");
-            try (ChildJvm app = h2.start(jdk, agentArgs, H2_URL, "sa", "")) {
+            ChildJvm.Builder starting = h2.starting(jdk, agentArgs, H2_URL, "sa", "");
+            if (start == 1) {
+                starting.jvmArgs(ClassLoadLog.jvmArg(firstStartClasses));
+            }
+            try (ChildJvm app = starting.start()) {
                 Scrape scrape = h2.scrapeWhenReady(app);
                 h2.assertH2Workload(scrape);
                 assertTrue(app.stderrLines().stream().noneMatch(line -> line.startsWith("metrics-agent:")),
@@ -112,6 +118,8 @@ class JdbcWorkloadIT {
                 }
             }
         }
+        // The first start rewrote every statement, connection and pool class with the agent's weaver.
+        ClassLoadLog.assertWovenWithoutByteBuddysAdvice(firstStartClasses);
     }
 
     /**
