@@ -3,13 +3,17 @@ package dev.metricsagent.agent.install;
 import dev.metricsagent.agent.weave.AdviceClass;
 import dev.metricsagent.agent.weave.AdviceWeaver;
 import dev.metricsagent.agent.weave.ClassHierarchy;
+import dev.metricsagent.agent.weave.CustomBinder;
+import dev.metricsagent.agent.weave.MethodAdvice;
 import dev.metricsagent.instrumentation.api.AdviceTransformer;
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import net.bytebuddy.description.field.FieldDescription;
@@ -17,13 +21,14 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * The {@link Rewriter}'s first choice: the instrumentations' advice inlined by the agent's own
  * {@link AdviceWeaver}, which loads some 40 classes of ASM where Byte Buddy's {@code Advice} loads
  * hundreds, the largest part of a first start's cost. Whatever it declines (custom advice
- * mappings, two advice classes on one method, anything {@link AdviceWeaver} refuses) the
- * rewriter hands to Byte Buddy.
+ * mappings without {@link WovenBinding}s, two advice classes on one method, anything {@link
+ * AdviceWeaver} refuses) the rewriter hands to Byte Buddy.
  */
 final class OwnWeaver {
 
@@ -38,23 +43,33 @@ final class OwnWeaver {
   /** The class with every transformation's advice and fields, or null for Byte Buddy to do it. */
   byte[] weave(
       TypeDescription type, byte[] classFile, List<TypeTransformation> applied, boolean mayAddFields) {
-    Map<String, AdviceClass> adviceByMethod = new HashMap<>();
+    Map<String, MethodAdvice> adviceByMethod = new HashMap<>();
     UnaryOperator<ClassVisitor> fields = null;
     for (TypeTransformation transformation : applied) {
-      AdviceTransformer advice = transformation.plainAdvice();
+      AdviceTransformer advice = transformation.weavableAdvice();
       if (advice == null) {
         return null;
       }
+      Map<String, WovenBinding> bindings = byDescriptor(advice.wovenBindings());
       for (MethodDescription method : type.getDeclaredMethods()) {
         for (int i = 0; i < advice.size(); i++) {
           // Byte Buddy leaves methods without code alone, as the weaver does.
           if (method.isAbstract() || method.isNative() || !advice.methods(i).matches(method)) {
             continue;
           }
-          AdviceClass adviceClass = adviceClass(advice.adviceClassName(i));
+          AdviceClass adviceClass = adviceClass(advice.adviceClassName(i), bindings.keySet());
+          CustomBinder custom =
+              bindings.isEmpty()
+                  ? null
+                  : (annotation, value) -> {
+                    WovenBinding binding = bindings.get(annotation);
+                    return binding == null ? null : binding.bind(method, value);
+                  };
           // Byte Buddy nests two advice classes on one method; this weaver does not.
           if (adviceClass == null
-              || adviceByMethod.put(method.getInternalName() + method.getDescriptor(), adviceClass) != null) {
+              || adviceByMethod.put(
+                      method.getInternalName() + method.getDescriptor(), new MethodAdvice(adviceClass, custom))
+                  != null) {
             return null;
           }
         }
@@ -68,15 +83,24 @@ final class OwnWeaver {
     return AdviceWeaver.weave(classFile, adviceByMethod, hierarchyOf(type), fields, new StringBuilder());
   }
 
-  AdviceClass adviceClass(String className) {
-    return adviceClasses.computeIfAbsent(className, this::read).orElse(null);
+  private static Map<String, WovenBinding> byDescriptor(List<WovenBinding> bindings) {
+    Map<String, WovenBinding> byDescriptor = new HashMap<>();
+    for (WovenBinding binding : bindings) {
+      byDescriptor.put(Type.getDescriptor(binding.getAnnotationType()), binding);
+    }
+    return byDescriptor;
   }
 
-  private Optional<AdviceClass> read(String className) {
+  /** Read once; an instrumentation's advice class always comes with the same custom annotations. */
+  AdviceClass adviceClass(String className, Set<String> customAnnotations) {
+    return adviceClasses.computeIfAbsent(className, name -> read(name, customAnnotations)).orElse(null);
+  }
+
+  private Optional<AdviceClass> read(String className, Set<String> customAnnotations) {
     try (InputStream in = agentClassLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
       return in == null
           ? Optional.empty()
-          : Optional.ofNullable(AdviceClass.read(in.readAllBytes(), new StringBuilder()));
+          : Optional.ofNullable(AdviceClass.read(in.readAllBytes(), customAnnotations, new StringBuilder()));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.weave.AdviceWeaver;
+import dev.metricsagent.agent.weave.MethodAdvice;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
@@ -9,6 +10,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -122,7 +124,7 @@ final class Rewriter {
    * agent thread while the application starts. Otherwise the application's thread pays for
    * loading and initialising the classes of Byte Buddy's type descriptions and of the weaver when
    * it loads the first class an instrumentation wants. Byte Buddy's own advice is warmed up too
-   * only when an instrumentation needs it (method rules). Nothing is counted: a failure here
+   * only when an instrumentation the weaver cannot take needs it. Nothing is counted: a failure here
    * means nothing for the application's classes.
    */
   void warmUp() {
@@ -138,11 +140,11 @@ final class Rewriter {
       boolean byteBuddyAdvice = false;
       for (TypeTransformation transformation : transformations) {
         transformation.matchesType(type);
-        byteBuddyAdvice |= transformation.plainAdvice() == null;
+        byteBuddyAdvice |= transformation.weavableAdvice() == null;
       }
       AdviceWeaver.weave(
           sampleClassFile,
-          Map.of("work(I)I", ownWeaver.adviceClass(sample + "$SampleAdvice")),
+          Map.of("work(I)I", new MethodAdvice(ownWeaver.adviceClass(sample + "$SampleAdvice", Set.of()), null)),
           OwnWeaver.hierarchyOf(type),
           null,
           new StringBuilder());

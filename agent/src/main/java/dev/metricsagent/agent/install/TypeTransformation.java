@@ -63,8 +63,8 @@ final class TypeTransformation {
   }
 
   /** The advice when the agent's own weaver may inline it ({@code AdviceWeaver}), else null. */
-  AdviceTransformer plainAdvice() {
-    return transformer instanceof AdviceTransformer && ((AdviceTransformer) transformer).hasPlainAdvice()
+  AdviceTransformer weavableAdvice() {
+    return transformer instanceof AdviceTransformer && ((AdviceTransformer) transformer).wovenBindings() != null
         ? (AdviceTransformer) transformer
         : null;
   }

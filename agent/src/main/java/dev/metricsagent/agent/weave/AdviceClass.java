@@ -1,5 +1,7 @@
 package dev.metricsagent.agent.weave;
 
+import java.util.Set;
+
 /**
  * An advice class the {@link AdviceWeaver} can inline: its class file, whose method code is
  * copied into each method it goes into, and its enter and exit methods (either may be null, not
@@ -19,11 +21,12 @@ public final class AdviceClass {
 
   /**
    * The advice class in {@code classFile}, or null when it uses advice features the weaver does
-   * not implement; {@code problems} then gets why.
+   * not implement; {@code problems} then gets why. {@code customAnnotations}: the descriptors of
+   * the instrumentation's own parameter annotations, which a {@link CustomBinder} binds.
    */
-  public static AdviceClass read(byte[] classFile, StringBuilder problems) {
+  public static AdviceClass read(byte[] classFile, Set<String> customAnnotations, StringBuilder problems) {
     try {
-      return AdviceClassReader.read(classFile);
+      return AdviceClassReader.read(classFile, customAnnotations);
     } catch (UnsupportedAdviceException | RuntimeException e) {
       problems.append(e.getMessage());
       return null;

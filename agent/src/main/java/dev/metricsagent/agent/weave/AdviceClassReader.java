@@ -2,6 +2,7 @@ package dev.metricsagent.agent.weave;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -26,7 +27,11 @@ final class AdviceClassReader {
 
   private AdviceClassReader() {}
 
-  static AdviceClass read(byte[] classFile) throws UnsupportedAdviceException {
+  /**
+   * @param customAnnotations descriptors of the instrumentation's own parameter annotations, which
+   *     a {@link CustomBinder} binds per method
+   */
+  static AdviceClass read(byte[] classFile, Set<String> customAnnotations) throws UnsupportedAdviceException {
     List<MethodReader> methods = new ArrayList<>();
     new ClassReader(classFile)
         .accept(
@@ -34,7 +39,7 @@ final class AdviceClassReader {
               @Override
               public MethodVisitor visitMethod(
                   int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodReader method = new MethodReader(access, name, descriptor);
+                MethodReader method = new MethodReader(access, name, descriptor, customAnnotations);
                 methods.add(method);
                 return method;
               }
@@ -71,6 +76,7 @@ final class AdviceClassReader {
     private final String descriptor;
     private final Type[] parameterTypes;
     private final AdviceParameter[] parameters;
+    private final Set<String> customAnnotations;
     private String kind;
     private boolean suppress;
     private boolean onThrowable;
@@ -78,8 +84,9 @@ final class AdviceClassReader {
     private int maxLocals;
     private String problem;
 
-    MethodReader(int access, String name, String descriptor) {
+    MethodReader(int access, String name, String descriptor, Set<String> customAnnotations) {
       super(Opcodes.ASM9);
+      this.customAnnotations = customAnnotations;
       this.access = access;
       this.name = name;
       this.descriptor = descriptor;
@@ -113,6 +120,9 @@ final class AdviceClassReader {
     @Override
     public AnnotationVisitor visitParameterAnnotation(
         int parameter, String annotation, boolean visible) {
+      if (customAnnotations.contains(annotation)) {
+        return customParameter(parameter, annotation);
+      }
       if (!annotation.startsWith(ADVICE)) {
         fail("parameter " + parameter + " has " + annotation);
         return null;
@@ -155,6 +165,27 @@ final class AdviceClassReader {
                     value,
                     readOnly && parameterKind != AdviceParameter.Kind.LOCAL);
           }
+        }
+      };
+    }
+
+    private AnnotationVisitor customParameter(int parameter, String annotation) {
+      return new Attributes() {
+        private int value = -1;
+
+        @Override
+        public void visit(String attribute, Object attributeValue) {
+          if (attribute.equals("value") && attributeValue instanceof Integer) {
+            value = (Integer) attributeValue;
+          } else {
+            super.visit(attribute, attributeValue);
+          }
+        }
+
+        @Override
+        public void visitEnd() {
+          parameters[parameter] =
+              new AdviceParameter(AdviceParameter.Kind.CUSTOM, parameterTypes[parameter], value, annotation, true);
         }
       };
     }

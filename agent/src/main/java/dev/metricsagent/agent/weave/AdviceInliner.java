@@ -1,6 +1,7 @@
 package dev.metricsagent.agent.weave;
 
 import dev.metricsagent.agent.weave.AdviceParameter.Kind;
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.Attribute;
 import net.bytebuddy.jar.asm.Label;
@@ -17,6 +18,19 @@ import net.bytebuddy.jar.asm.TypePath;
  * code (annotations, debug information, the maxima) is dropped.
  */
 final class AdviceInliner extends MethodVisitor {
+
+  /** The box of each primitive, by its {@link Type#getSort()}. */
+  private static final String[] BOXES = {
+    null,
+    "java/lang/Boolean",
+    "java/lang/Character",
+    "java/lang/Byte",
+    "java/lang/Short",
+    "java/lang/Integer",
+    "java/lang/Float",
+    "java/lang/Long",
+    "java/lang/Double"
+  };
 
   private final AdvisedMethod method;
   private final AdviceMethod advice;
@@ -78,9 +92,41 @@ final class AdviceInliner extends MethodVisitor {
       case METHOD_NAME:
         super.visitLdcInsn(method.name());
         break;
+      case CUSTOM:
+        loadCustom(parameter);
+        break;
       default:
         super.visitVarInsn(opcode, method.slotOf(parameter));
     }
+  }
+
+  private void loadCustom(AdviceParameter parameter) {
+    WovenBinding.Bound bound = method.customValue(parameter);
+    switch (bound.kind) {
+      case WovenBinding.Bound.CONSTANT:
+        super.visitLdcInsn(bound.value);
+        break;
+      case WovenBinding.Bound.ARGUMENT:
+        Type argument = method.argumentType(bound.value);
+        super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), method.argumentSlot(bound.value));
+        if (argument.getSort() < Type.ARRAY && !parameter.type.equals(argument)) {
+          box(argument);
+        }
+        break;
+      default:
+        super.visitInsn(Opcodes.ACONST_NULL);
+    }
+  }
+
+  /** {@code Integer.valueOf(int)} and its siblings, as javac boxes. */
+  private void box(Type primitive) {
+    Type boxed = Type.getObjectType(BOXES[primitive.getSort()]);
+    super.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        boxed.getInternalName(),
+        "valueOf",
+        Type.getMethodDescriptor(boxed, primitive),
+        false);
   }
 
   @Override

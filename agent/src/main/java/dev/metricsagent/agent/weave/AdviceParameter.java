@@ -21,14 +21,19 @@ final class AdviceParameter {
     /** {@code @Advice.FieldValue(name)}: a field of the instance, read where the advice reads it. */
     FIELD_VALUE,
     /** {@code @Advice.Origin("#m")}: the method's name. */
-    METHOD_NAME
+    METHOD_NAME,
+    /**
+     * An annotation of the instrumentation's own ({@link #name} its descriptor, {@link #index}
+     * its int value or -1), bound per method by a {@link CustomBinder}.
+     */
+    CUSTOM
   }
 
   final Kind kind;
   final Type type;
-  /** The argument's index for {@link Kind#ARGUMENT}, else -1. */
+  /** The argument's index for {@link Kind#ARGUMENT}, the annotation's value for {@link Kind#CUSTOM}, else -1. */
   final int index;
-  /** The local's or the field's name for {@link Kind#LOCAL} and {@link Kind#FIELD_VALUE}. */
+  /** The local's or the field's name, or the custom annotation's descriptor. */
   final String name;
   final boolean readOnly;
 

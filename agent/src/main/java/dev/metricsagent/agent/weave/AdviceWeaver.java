@@ -38,7 +38,7 @@ public final class AdviceWeaver {
    */
   public static byte[] weave(
       byte[] classFile,
-      Map<String, AdviceClass> adviceByMethod,
+      Map<String, MethodAdvice> adviceByMethod,
       ClassHierarchy hierarchy,
       UnaryOperator<ClassVisitor> classVisitor,
       StringBuilder problems) {
@@ -64,7 +64,7 @@ public final class AdviceWeaver {
             public MethodVisitor visitMethod(
                 int access, String name, String descriptor, String signature, String[] exceptions) {
               MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-              AdviceClass advice = adviceByMethod.get(name + descriptor);
+              MethodAdvice advice = adviceByMethod.get(name + descriptor);
               if (advice == null) {
                 return method;
               }
@@ -72,7 +72,7 @@ public final class AdviceWeaver {
               try {
                 MethodVisitor advised =
                     new AdvisedMethod(method, owner, access, name, descriptor, advice, hierarchy);
-                return advice.exit == null ? advised : new ReturnStackCheck(advised, name, descriptor);
+                return advice.advice.exit == null ? advised : new ReturnStackCheck(advised, name, descriptor);
               } catch (UnsupportedAdviceException e) {
                 throw new Refused(e.getMessage());
               }

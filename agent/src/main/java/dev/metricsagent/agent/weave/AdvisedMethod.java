@@ -1,6 +1,8 @@
 package dev.metricsagent.agent.weave;
 
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ final class AdvisedMethod extends MethodVisitor {
   private final String name;
   private final Type returnType;
   private final AdviceClass advice;
+  private final CustomBinder custom;
+  private final Map<AdviceParameter, WovenBinding.Bound> customValues = new IdentityHashMap<>();
   private final ClassHierarchy hierarchy;
   private final int[] argumentSlots;
   private final Type[] argumentTypes;
@@ -70,14 +74,15 @@ final class AdvisedMethod extends MethodVisitor {
       int access,
       String name,
       String descriptor,
-      AdviceClass advice,
+      MethodAdvice methodAdvice,
       ClassHierarchy hierarchy)
       throws UnsupportedAdviceException {
     super(Opcodes.ASM9, target);
     this.owner = owner;
     this.name = name;
     this.returnType = Type.getReturnType(descriptor);
-    this.advice = advice;
+    this.advice = methodAdvice.advice;
+    this.custom = methodAdvice.custom;
     this.hierarchy = hierarchy;
     boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
     this.isConstructor = name.equals("<init>");
@@ -179,6 +184,11 @@ final class AdvisedMethod extends MethodVisitor {
         case METHOD_NAME:
           require(type.getDescriptor().equals("Ljava/lang/String;"), parameter, method);
           break;
+        case CUSTOM:
+          WovenBinding.Bound bound = custom == null ? null : custom.bind(parameter.name, parameter.index);
+          require(bound != null && fits(type, bound), parameter, method);
+          customValues.put(parameter, bound);
+          break;
         default:
           throw new UnsupportedAdviceException(parameter.kind.name());
       }
@@ -196,6 +206,21 @@ final class AdvisedMethod extends MethodVisitor {
     }
     boolean isReference = value.getSort() == Type.OBJECT || value.getSort() == Type.ARRAY;
     return isReference && parameter.getDescriptor().equals("Ljava/lang/Object;");
+  }
+
+  /** A constant into an int, an argument into Object (boxed when primitive) or its own type, null into a reference. */
+  private boolean fits(Type parameter, WovenBinding.Bound bound) {
+    switch (bound.kind) {
+      case WovenBinding.Bound.CONSTANT:
+        return parameter.equals(Type.INT_TYPE);
+      case WovenBinding.Bound.ARGUMENT:
+        return bound.value >= 0
+            && bound.value < argumentTypes.length
+            && (parameter.getDescriptor().equals("Ljava/lang/Object;")
+                || parameter.equals(argumentTypes[bound.value]));
+      default:
+        return parameter.getSort() == Type.OBJECT || parameter.getSort() == Type.ARRAY;
+    }
   }
 
   private static void require(boolean holds, AdviceParameter parameter, AdviceMethod method)
@@ -226,6 +251,18 @@ final class AdvisedMethod extends MethodVisitor {
 
   int regionSlot(int ownSlot) {
     return regionBase + ownSlot;
+  }
+
+  WovenBinding.Bound customValue(AdviceParameter parameter) {
+    return customValues.get(parameter);
+  }
+
+  Type argumentType(int index) {
+    return argumentTypes[index];
+  }
+
+  int argumentSlot(int index) {
+    return argumentSlots[index];
   }
 
   int slotOf(AdviceParameter parameter) {

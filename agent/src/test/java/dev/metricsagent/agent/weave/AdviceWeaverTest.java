@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.bootstrap.AdviceErrors;
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import dev.metricsagent.agent.weave.WeaveFixtures.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
@@ -102,6 +104,32 @@ class AdviceWeaverTest {
   }
 
   @Test
+  void customAnnotationsBindToAConstantABoxedArgumentOrNull() throws Exception {
+    String tag = "Ldev/metricsagent/agent/weave/WeaveFixtures$Tag;";
+    CustomBinder binder =
+        (annotation, value) ->
+            !annotation.equals(tag)
+                ? null
+                : value == 0
+                    ? WovenBinding.Bound.constant(42)
+                    : value == 1 ? WovenBinding.Bound.argument(0) : WovenBinding.Bound.nullValue();
+    StringBuilder problems = new StringBuilder();
+    byte[] woven =
+        AdviceWeaver.weave(
+            classFile(TARGET),
+            Map.of("counted(I)J", new MethodAdvice(adviceClass("CustomAdvice", Set.of(tag)), binder)),
+            FIELDS,
+            null,
+            problems);
+    assertNotNull(woven, problems.toString());
+    Object target = new SingleClassLoader(TARGET, woven).loadClass(TARGET).getConstructor().newInstance();
+
+    call(target, "counted", new Class<?>[] {int.class}, 5);
+
+    assertEquals(List.of("custom 42 5 Integer null"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
   void staticMethodsWithWideArgumentsAndTheMethodName() throws Exception {
     Class<?> woven = wovenClass(TARGET, Map.of("utility(JD)V", "StaticAdvice"));
 
@@ -162,7 +190,7 @@ class AdviceWeaverTest {
   void adviceWithFeaturesTheWeaverLacksIsRefused() throws Exception {
     StringBuilder problems = new StringBuilder();
 
-    assertNull(AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$UnannotatedAdvice"), problems));
+    assertNull(AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$UnannotatedAdvice"), Set.of(), problems));
     assertTrue(problems.toString().contains("no advice annotation"), problems.toString());
   }
 
@@ -260,7 +288,7 @@ class AdviceWeaverTest {
   }
 
   private static Class<?> wovenClass(String className, Map<String, String> adviceByMethod) throws Exception {
-    Map<String, AdviceClass> advice = new HashMap<>();
+    Map<String, MethodAdvice> advice = new HashMap<>();
     for (Map.Entry<String, String> entry : adviceByMethod.entrySet()) {
       advice.put(entry.getKey(), advice(entry.getValue()));
     }
@@ -270,9 +298,14 @@ class AdviceWeaverTest {
     return new SingleClassLoader(className, woven).loadClass(className);
   }
 
-  private static AdviceClass advice(String simpleName) throws IOException {
+  private static MethodAdvice advice(String simpleName) throws IOException {
+    return new MethodAdvice(adviceClass(simpleName, Set.of()), null);
+  }
+
+  private static AdviceClass adviceClass(String simpleName, Set<String> customAnnotations) throws IOException {
     StringBuilder problems = new StringBuilder();
-    AdviceClass advice = AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$" + simpleName), problems);
+    AdviceClass advice =
+        AdviceClass.read(classFile(WeaveFixtures.class.getName() + "$" + simpleName), customAnnotations, problems);
     assertNotNull(advice, problems.toString());
     return advice;
   }

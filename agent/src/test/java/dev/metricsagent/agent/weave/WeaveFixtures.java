@@ -1,5 +1,8 @@
 package dev.metricsagent.agent.weave;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
@@ -122,6 +125,21 @@ public final class WeaveFixtures {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {
       event("enter");
+    }
+  }
+
+  /** An instrumentation's own parameter annotation, bound per method (as method rules bind theirs). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(ElementType.PARAMETER)
+  public @interface Tag {
+    int value();
+  }
+
+  /** A constant, a boxed argument and null, through the instrumentation's own annotation. */
+  public static final class CustomAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Tag(0) int id, @Tag(1) Object argument, @Tag(2) Object missing) {
+      event("custom " + id + " " + argument + " " + argument.getClass().getSimpleName() + " " + missing);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.metricsagent.instrumentation.api;
 
 import dev.metricsagent.bootstrap.AdviceErrors;
+import java.util.List;
+import java.util.function.Supplier;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -50,11 +52,17 @@ public final class AdviceFactory {
    * Its advice uses Byte Buddy's annotations alone, so the agent's own weaver may inline it.
    */
   public AdviceTransformer forAdvice() {
-    return new AdviceTransformer(null, classFileLocator, this);
+    return new AdviceTransformer(null, List.of(), classFileLocator, this);
   }
 
-  /** The same, for advice with custom annotations bound to values (method rules): Byte Buddy's. */
-  public AdviceTransformer forAdvice(Advice.WithCustomMapping mapping) {
-    return new AdviceTransformer(mapping, classFileLocator, this);
+  /**
+   * The same, for advice with custom annotations bound to values (method rules): Byte Buddy binds
+   * them through {@code mapping} (made only when Byte Buddy weaves: it loads {@code Advice}), the
+   * agent's own weaver through {@code wovenBindings}, which must bind the same annotations to the
+   * same values.
+   */
+  public AdviceTransformer forAdvice(
+      Supplier<Advice.WithCustomMapping> mapping, List<WovenBinding> wovenBindings) {
+    return new AdviceTransformer(mapping, List.copyOf(wovenBindings), classFileLocator, this);
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -27,8 +28,10 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class AdviceTransformer implements AgentBuilder.Transformer {
 
-  /** Null for advice with Byte Buddy's annotations alone. */
-  private final Advice.WithCustomMapping mapping;
+  /** Null for advice with Byte Buddy's annotations alone; asked only when Byte Buddy weaves. */
+  private final Supplier<Advice.WithCustomMapping> mapping;
+  /** How the agent's own weaver binds the mapping's annotations; null when it may not weave it. */
+  private final List<WovenBinding> wovenBindings;
   private final ClassFileLocator agentClassFiles;
   private final AdviceFactory factory;
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
@@ -37,8 +40,12 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
   private final Map<ClassLoader, List<Advice>> adviceByLoader = new WeakHashMap<>();
 
   AdviceTransformer(
-      Advice.WithCustomMapping mapping, ClassFileLocator agentClassFiles, AdviceFactory factory) {
+      Supplier<Advice.WithCustomMapping> mapping,
+      List<WovenBinding> wovenBindings,
+      ClassFileLocator agentClassFiles,
+      AdviceFactory factory) {
     this.mapping = mapping;
+    this.wovenBindings = wovenBindings;
     this.agentClassFiles = agentClassFiles;
     this.factory = factory;
   }
@@ -51,9 +58,12 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
     return this;
   }
 
-  /** Whether the advice uses Byte Buddy's annotations alone, with no custom mapping. */
-  public boolean hasPlainAdvice() {
-    return mapping == null;
+  /**
+   * The bindings of the advice's custom annotations for the agent's own weaver (empty for advice
+   * with Byte Buddy's annotations alone), or null when only Byte Buddy may weave it.
+   */
+  public List<WovenBinding> wovenBindings() {
+    return mapping == null ? List.of() : wovenBindings;
   }
 
   /** How many advice classes were added: {@link #methods(int)} and {@link #adviceClassName(int)}. */
@@ -110,7 +120,7 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
             TypePool.CacheProvider.Simple.withObjectType(),
             classFiles,
             TypePool.Default.ReaderMode.FAST);
-    Advice.WithCustomMapping mapping = this.mapping != null ? this.mapping : Advice.withCustomMapping();
+    Advice.WithCustomMapping mapping = this.mapping != null ? this.mapping.get() : Advice.withCustomMapping();
     List<Advice> advice = new ArrayList<>(adviceClassNames.size());
     for (String adviceClassName : adviceClassNames) {
       advice.add(

@@ -1,7 +1,9 @@
 package dev.metricsagent.instrumentation.rules;
 
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -11,7 +13,7 @@ import net.bytebuddy.implementation.bytecode.constant.NullConstant;
  * Resolves {@link LabelArgument} to the argument an {@code {argN}} label reads, or to null, so
  * that only methods whose rules read an argument pass one (boxing it when it is primitive).
  */
-final class LabelArgumentMapping implements Advice.OffsetMapping.Factory<LabelArgument> {
+final class LabelArgumentMapping implements Advice.OffsetMapping.Factory<LabelArgument>, WovenBinding {
 
   private final InstrumentedMethods methods;
 
@@ -24,13 +26,24 @@ final class LabelArgumentMapping implements Advice.OffsetMapping.Factory<LabelAr
     return LabelArgument.class;
   }
 
+  /** The same for the agent's own weaver: the argument, boxed by the weaver, or null. */
+  @Override
+  public Bound bind(MethodDescription method, int value) {
+    int index = argumentIndex(method, value);
+    return index < 0 ? Bound.nullValue() : Bound.argument(index);
+  }
+
+  private int argumentIndex(MethodDescription method, int slot) {
+    MethodPlan plan = methods.planFor(method);
+    return plan == null ? -1 : plan.argumentIndex(slot);
+  }
+
   @Override
   public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
       AnnotationDescription.Loadable<LabelArgument> annotation, AdviceType adviceType) {
     int slot = annotation.load().value();
     return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) -> {
-      MethodPlan plan = methods.planFor(instrumentedMethod);
-      int index = plan == null ? -1 : plan.argumentIndex(slot);
+      int index = argumentIndex(instrumentedMethod, slot);
       if (index < 0) {
         return new Advice.OffsetMapping.Target.ForStackManipulation(NullConstant.INSTANCE);
       }

@@ -1,12 +1,14 @@
 package dev.metricsagent.instrumentation.rules;
 
+import dev.metricsagent.instrumentation.api.WovenBinding;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 
 /** Resolves {@link MethodId} to the method's id while the method is instrumented. */
-final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
+final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId>, WovenBinding {
 
   private final InstrumentedMethods methods;
 
@@ -19,15 +21,25 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
     return MethodId.class;
   }
 
+  /** The same for the agent's own weaver. */
+  @Override
+  public Bound bind(MethodDescription method, int value) {
+    return Bound.constant(planOf(method).id());
+  }
+
+  private MethodPlan planOf(MethodDescription method) {
+    MethodPlan plan = methods.planFor(method);
+    if (plan == null) {
+      throw new IllegalStateException("no rule selects " + method);
+    }
+    return plan;
+  }
+
   @Override
   public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
       AnnotationDescription.Loadable<MethodId> annotation, AdviceType adviceType) {
-    return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) -> {
-      MethodPlan plan = methods.planFor(instrumentedMethod);
-      if (plan == null) {
-        throw new IllegalStateException("no rule selects " + instrumentedMethod);
-      }
-      return new Advice.OffsetMapping.Target.ForStackManipulation(IntegerConstant.forValue(plan.id()));
-    };
+    return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
+        new Advice.OffsetMapping.Target.ForStackManipulation(
+            IntegerConstant.forValue(planOf(instrumentedMethod).id()));
   }
 }

@@ -48,11 +48,12 @@ final class RulesInstrumentation implements TypeInstrumentation {
 
   @Override
   public AgentBuilder.Transformer transformer(AdviceFactory advice) {
-    Advice.WithCustomMapping mapping = Advice.withCustomMapping()
-        .bind(new MethodIdMapping(methods))
-        .bind(new LabelArgumentMapping(methods));
+    MethodIdMapping methodId = new MethodIdMapping(methods);
+    LabelArgumentMapping labelArgument = new LabelArgumentMapping(methods);
     return advice
-        .forAdvice(mapping)
+        .forAdvice(
+            () -> Advice.withCustomMapping().bind(methodId).bind(labelArgument),
+            List.of(methodId, labelArgument))
         .advice(new AdviceChoice(methods, AdviceChoice.TIMED_METHOD), TimedMethodAdvice.class.getName())
         .advice(new AdviceChoice(methods, AdviceChoice.TIMED_CONSTRUCTOR), TimedConstructorAdvice.class.getName())
         .advice(new AdviceChoice(methods, AdviceChoice.COUNTED), CountedMethodAdvice.class.getName());
