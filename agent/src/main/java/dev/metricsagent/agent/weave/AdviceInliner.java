@@ -52,7 +52,7 @@ final class AdviceInliner extends MethodVisitor {
     if (type != Opcodes.F_NEW) {
       throw new IllegalStateException("advice frames must be expanded");
     }
-    Object[] base = method.baseFrame();
+    Object[] base = method.baseFrame(isEnter);
     int slot = 0;
     int own = 0;
     Object[] translated = new Object[base.length + localCount];

@@ -89,10 +89,11 @@ final class AdvisedMethod extends MethodVisitor {
     if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>")) {
       throw new UnsupportedAdviceException(name + ": no code, or a type initializer");
     }
-    // A constructor's instance is uninitialised until it calls super(): exit advice alone, which
-    // runs after its returns and never sees what it throws.
-    if (isConstructor && (advice.enter != null || advice.exit.onThrowable)) {
-      throw new UnsupportedAdviceException(name + ": a constructor with enter or onThrowable advice");
+    // A constructor's instance is uninitialised until it calls super(), where the enter advice
+    // runs, and a handler around the whole constructor could not return it: exit advice never
+    // sees what the constructor throws.
+    if (isConstructor && advice.exit != null && advice.exit.onThrowable) {
+      throw new UnsupportedAdviceException(name + ": a constructor with onThrowable advice");
     }
     argumentTypes = Type.getArgumentTypes(descriptor);
     argumentSlots = new int[argumentTypes.length];
@@ -155,7 +156,9 @@ final class AdvisedMethod extends MethodVisitor {
       switch (parameter.kind) {
         case THIS:
           require(
-              !isStatic && (receives(type, Type.getObjectType(owner)) || hierarchy.isA(type.getInternalName())),
+              !isStatic
+                  && !(isConstructor && !isExit)
+                  && (receives(type, Type.getObjectType(owner)) || hierarchy.isA(type.getInternalName())),
               parameter,
               method);
           break;
@@ -179,7 +182,10 @@ final class AdvisedMethod extends MethodVisitor {
           break;
         case FIELD_VALUE:
           String field = hierarchy.fieldDescriptor(parameter.name);
-          require(!isStatic && field != null && receives(type, Type.getType(field)), parameter, method);
+          require(
+              !isStatic && !(isConstructor && !isExit) && field != null && receives(type, Type.getType(field)),
+              parameter,
+              method);
           break;
         case METHOD_NAME:
           require(type.getDescriptor().equals("Ljava/lang/String;"), parameter, method);
@@ -282,9 +288,16 @@ final class AdvisedMethod extends MethodVisitor {
     }
   }
 
-  /** The locals every frame of inlined advice starts with: parameters, then the advice's own. */
-  Object[] baseFrame() {
-    return baseLocals.toArray();
+  /**
+   * The locals every frame of inlined advice starts with: parameters, then the advice's own. A
+   * constructor's enter advice runs before super(), on an uninitialised instance.
+   */
+  Object[] baseFrame(boolean isEnter) {
+    Object[] base = baseLocals.toArray();
+    if (isConstructor && isEnter) {
+      base[0] = Opcodes.UNINITIALIZED_THIS;
+    }
+    return base;
   }
 
   // The method's own code, around which the advice goes.
@@ -433,7 +446,7 @@ final class AdvisedMethod extends MethodVisitor {
   }
 
   private void writeExit() {
-    Object[] base = baseFrame();
+    Object[] base = baseFrame(false);
     if (thrownSlot >= 0) {
       Label originalEnd = new Label();
       super.visitLabel(originalEnd);
@@ -467,7 +480,7 @@ final class AdvisedMethod extends MethodVisitor {
    * base frame.
    */
   private void inline(AdviceMethod method, boolean isEnter) {
-    Object[] base = baseFrame();
+    Object[] base = baseFrame(isEnter);
     Label start = new Label();
     Label handler = new Label();
     Label end = new Label();

@@ -163,11 +163,20 @@ class AdviceWeaverTest {
   }
 
   @Test
-  void constructorsRefuseAdviceThatWouldSeeTheUninitialisedInstance() throws Exception {
+  void constructorsTakeEnterAdviceBeforeSuperAndExitAdviceAfter() throws Exception {
+    wovenInstance(TARGET, Map.of("<init>()V", "ConstructorAdvice"));
+
+    assertEquals(List.of("before", "after target 7"), WeaveFixtures.EVENTS);
+  }
+
+  @Test
+  void constructorsRefuseAdviceThatWouldSeeTheUninitialisedInstanceOrWhatTheyThrow() throws Exception {
     StringBuilder problems = new StringBuilder();
 
-    assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("<init>()V", advice("TimingAdvice")), FIELDS, null, problems));
-    assertTrue(problems.toString().contains("constructor"), problems.toString());
+    assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("<init>()V", advice("SuperTypeAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("THIS"), problems.toString());
+    assertNull(AdviceWeaver.weave(classFile(TARGET), Map.of("<init>()V", advice("ThrownAdvice")), FIELDS, null, problems));
+    assertTrue(problems.toString().contains("onThrowable"), problems.toString());
   }
 
   @Test

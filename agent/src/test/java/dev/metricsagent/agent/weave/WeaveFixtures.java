@@ -183,6 +183,20 @@ public final class WeaveFixtures {
     }
   }
 
+  /** Runs before super() and after the constructor returned. */
+  public static final class ConstructorAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      event("before");
+      return 7L;
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object self, @Advice.Enter long token) {
+      event("after " + self + " " + token);
+    }
+  }
+
   /** Binds the return value to a type this weaver cannot check: Byte Buddy's job. */
   public static final class NarrowingAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.it.Agents;
 import dev.metricsagent.it.ChildJvm;
+import dev.metricsagent.it.ClassLoadLog;
 import dev.metricsagent.it.Jdks.Jdk;
 import dev.metricsagent.it.Scrape;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,12 @@ class MethodRulesIT {
 
     @ParameterizedTest
     @MethodSource("dev.metricsagent.it.Jdks#all")
-    void everyCallOfASelectedMethodIsRecordedExactlyOnce(Jdk jdk) {
+    void everyCallOfASelectedMethodIsRecordedExactlyOnce(Jdk jdk) throws IOException {
         Path config = RulesAppConfig.write(directory);
-        try (ChildJvm app = ChildJvm.app("rules-app").jdk(jdk).agent(Agents.config(config) + ",port=0").start()) {
+        Path classLog = directory.resolve("classes.log");
+        try (ChildJvm app = ChildJvm.app("rules-app").jdk(jdk).agent(Agents.config(config) + ",port=0")
+                .jvmArgs(ClassLoadLog.jvmArg(classLog))
+                .start()) {
             app.awaitStdout("^rules-app ready$");
             Scrape scrape = Scrape.fetch(app.metricsUrl());
 
@@ -54,6 +59,8 @@ class MethodRulesIT {
                     () -> assertEquals(6.0, timed(scrape, "plugin_runs", "LatePlugin", "run"),
                             "class loaded late by its own class loader, selected by its interface"));
         }
+        // Rules are never cached: every start weaves them, constructors included, with the agent's weaver.
+        ClassLoadLog.assertWovenWithoutByteBuddysAdvice(classLog);
     }
 
     @ParameterizedTest
