@@ -62,11 +62,12 @@ final class TypeTransformation {
     return field == null ? builder : builder.visit(field);
   }
 
-  /** The advice when the agent's own weaver may inline it ({@code AdviceWeaver}), else null. */
+  /**
+   * The advice when the agent's own weaver may inline it ({@code AdviceWeaver}): any made by
+   * {@code AdviceFactory}; null for a transformer of another kind, which only Byte Buddy runs.
+   */
   AdviceTransformer weavableAdvice() {
-    return transformer instanceof AdviceTransformer && ((AdviceTransformer) transformer).wovenBindings() != null
-        ? (AdviceTransformer) transformer
-        : null;
+    return transformer instanceof AdviceTransformer ? (AdviceTransformer) transformer : null;
   }
 
   /** The writer of the instrumentation's field when {@code type} gets it, else null. */

@@ -48,13 +48,10 @@ final class AdviceMethod {
 
   /** The parameter that occupies advice slot {@code slot}, or null for the advice's own variables. */
   AdviceParameter parameterAt(int slot) {
-    int next = 0;
+    int end = 0;
     for (AdviceParameter parameter : parameters) {
-      if (slot == next) {
-        return parameter;
-      }
-      next += parameter.type.getSize();
-      if (slot < next) {
+      end += parameter.type.getSize();
+      if (slot < end) {
         return parameter;
       }
     }

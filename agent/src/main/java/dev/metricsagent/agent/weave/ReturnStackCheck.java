@@ -1,5 +1,6 @@
 package dev.metricsagent.agent.weave;
 
+import net.bytebuddy.jar.asm.ConstantDynamic;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -161,8 +162,7 @@ final class ReturnStackCheck extends MethodVisitor {
     boolean wide =
         value instanceof Long
             || value instanceof Double
-            || (value instanceof net.bytebuddy.jar.asm.ConstantDynamic
-                && ((net.bytebuddy.jar.asm.ConstantDynamic) value).getSize() == 2);
+            || (value instanceof ConstantDynamic && ((ConstantDynamic) value).getSize() == 2);
     depth += wide ? 2 : 1;
     super.visitLdcInsn(value);
   }

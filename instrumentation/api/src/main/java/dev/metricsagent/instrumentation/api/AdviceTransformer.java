@@ -30,7 +30,7 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
 
   /** Null for advice with Byte Buddy's annotations alone; asked only when Byte Buddy weaves. */
   private final Supplier<Advice.WithCustomMapping> mapping;
-  /** How the agent's own weaver binds the mapping's annotations; null when it may not weave it. */
+  /** How the agent's own weaver binds the mapping's annotations; empty without a mapping. */
   private final List<WovenBinding> wovenBindings;
   private final ClassFileLocator agentClassFiles;
   private final AdviceFactory factory;
@@ -60,10 +60,11 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
 
   /**
    * The bindings of the advice's custom annotations for the agent's own weaver (empty for advice
-   * with Byte Buddy's annotations alone), or null when only Byte Buddy may weave it.
+   * with Byte Buddy's annotations alone). An annotation without one makes the weaver decline the
+   * advice, and Byte Buddy weave it.
    */
   public List<WovenBinding> wovenBindings() {
-    return mapping == null ? List.of() : wovenBindings;
+    return wovenBindings;
   }
 
   /** How many advice classes were added: {@link #methods(int)} and {@link #adviceClassName(int)}. */
