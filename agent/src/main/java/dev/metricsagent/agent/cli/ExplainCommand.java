@@ -5,19 +5,19 @@ import dev.metricsagent.agent.install.IgnoredTypes;
 import dev.metricsagent.config.ConfigException;
 import dev.metricsagent.config.ConfigLoader;
 import dev.metricsagent.config.RuleConfig;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.ClassLoaderTypes;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.rules.RuleMatchers;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * {@code explain --config agent.yaml --classpath app.jar[:more.jar:classes/]}: lists, per rule,
@@ -72,50 +72,45 @@ final class ExplainCommand {
 
   private static void explain(List<RuleConfig> rules, List<Path> entries, PrintStream out) throws IOException {
     ClassPathContents contents = ClassPathContents.read(entries);
-    List<ClassFileLocator> locators = new ArrayList<>();
+    List<URL> urls = new ArrayList<>();
     for (Path entry : contents.entries()) {
-      locators.add(Files.isDirectory(entry)
-          ? new ClassFileLocator.ForFolder(entry.toFile())
-          : ClassFileLocator.ForJarFile.of(entry.toFile()));
+      urls.add(entry.toUri().toURL());
     }
     TreeSet<String> classNames = new TreeSet<>();
     for (String internalName : contents.classNames()) {
       classNames.add(internalName.replace('/', '.'));
     }
-    locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader()); // the JDK, for supertypes
-    ClassFileLocator classFiles = new ClassFileLocator.Compound(locators);
-    // As the agent reads classes (TypePoolCache: ReaderMode.FAST).
-    TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), classFiles,
-        TypePool.Default.ReaderMode.FAST);
-
-    List<RuleMatchers> matchers = new ArrayList<>();
-    List<List<String>> selected = new ArrayList<>();
-    for (RuleConfig rule : rules) {
-      matchers.add(new RuleMatchers(rule));
-      selected.add(new ArrayList<>());
-    }
-    List<String> unreadable = new ArrayList<>();
-    for (String className : classNames) {
-      try {
-        TypeDescription type = pool.describe(className).resolve();
+    // Read as the agent reads them (ClassLoaderTypes), the JDK's classes too, for super types.
+    try (URLClassLoader classFiles = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      ClassLoaderTypes types = new ClassLoaderTypes(classFiles);
+      List<RuleMatchers> matchers = new ArrayList<>();
+      List<List<String>> selected = new ArrayList<>();
+      for (RuleConfig rule : rules) {
+        matchers.add(new RuleMatchers(rule));
+        selected.add(new ArrayList<>());
+      }
+      List<String> unreadable = new ArrayList<>();
+      for (String className : classNames) {
+        ClassInfo type = types.resolve(className);
+        if (type == null) {
+          unreadable.add(className + " (not a readable class file)");
+          continue;
+        }
         if (IgnoredTypes.matcher().matches(type)) {
           continue;
         }
         for (int i = 0; i < matchers.size(); i++) {
           if (matchers.get(i).selectsType(type)) {
-            for (MethodDescription method : type.getDeclaredMethods()) {
+            for (MethodInfo method : type.methods()) {
               if (matchers.get(i).selectsMethod(method)) {
                 selected.get(i).add(describe(type, method));
               }
             }
           }
         }
-      } catch (RuntimeException e) {
-        unreadable.add(className + " (" + e.getMessage() + ")");
       }
+      print(rules, selected, unreadable, out);
     }
-    print(rules, selected, unreadable, out);
-    classFiles.close();
   }
 
   private static void print(List<RuleConfig> rules, List<List<String>> selected, List<String> unreadable,
@@ -143,8 +138,7 @@ final class ExplainCommand {
   }
 
   /** {@code com.example.Client#get(java.lang.String, int)}; constructors as {@code <init>}. */
-  private static String describe(TypeDescription type, MethodDescription method) {
-    return type.getName() + "#" + method.getInternalName() + "("
-        + String.join(", ", RuleMatchers.parameterTypeNames(method)) + ")";
+  private static String describe(ClassInfo type, MethodInfo method) {
+    return type.name() + "#" + method.name() + "(" + String.join(", ", method.parameterTypeNames()) + ")";
   }
 }

@@ -2,17 +2,10 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.instrumentation.api.AddedField;
 import java.util.Arrays;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.field.FieldList;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Writes an {@link AddedField} into a class file: a private transient synthetic {@code Object}
@@ -21,7 +14,7 @@ import net.bytebuddy.pool.TypePool;
  * Synthetic, so that serializers, mappers and debuggers that skip compiler-made members skip
  * these too.
  */
-final class AddedFieldWriter extends AsmVisitorWrapper.AbstractBase {
+final class AddedFieldWriter {
 
   private static final String OBJECT = "Ljava/lang/Object;";
 
@@ -33,20 +26,7 @@ final class AddedFieldWriter extends AsmVisitorWrapper.AbstractBase {
     this.name = field.name();
   }
 
-  @Override
-  public ClassVisitor wrap(
-      TypeDescription instrumentedType,
-      ClassVisitor classVisitor,
-      Implementation.Context implementationContext,
-      TypePool typePool,
-      FieldList<FieldDescription.InDefinedShape> fields,
-      MethodList<?> methods,
-      int writerFlags,
-      int readerFlags) {
-    return wrap(classVisitor);
-  }
-
-  /** The same for the agent's own weaver, which has no Byte Buddy types to pass. */
+  /** {@code classVisitor} with the field, the interface and its methods added to the class. */
   ClassVisitor wrap(ClassVisitor classVisitor) {
     return new ClassVisitor(Opcodes.ASM9, classVisitor) {
       private String owner;

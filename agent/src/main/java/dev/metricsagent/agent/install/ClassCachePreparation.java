@@ -3,6 +3,8 @@ package dev.metricsagent.agent.install;
 import dev.metricsagent.config.AgentConfig;
 import dev.metricsagent.config.RuleConfig;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.ClassLoaderTypes;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.rules.RuleMatchers;
 import java.io.IOException;
@@ -20,8 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -207,7 +207,7 @@ public final class ClassCachePreparation {
         leftToRules++;
         return;
       }
-      Rewritten rewritten = rewriter.rewrite(module, loader, typeName, null, classFile, true, matched);
+      Rewritten rewritten = rewriter.rewrite(loader, typeName, classFile, true, matched);
       cache.store(lookup, rewritten);
       if (rewritten.refused()) {
         tally.refused++;
@@ -227,12 +227,10 @@ public final class ClassCachePreparation {
     if (rules.isEmpty()) {
       return false;
     }
-    TypePool types =
-        TypePool.Default.of(
-            loader == null
-                ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                : ClassFileLocator.ForClassLoader.of(loader));
-    TypeDescription type = types.describe(typeName).resolve();
+    ClassInfo type = new ClassLoaderTypes(loader).resolve(typeName);
+    if (type == null) {
+      throw new IllegalStateException("its class file cannot be read");
+    }
     for (RuleMatchers rule : rules) {
       if (rule.selectsType(type)) {
         return true;

@@ -1,11 +1,11 @@
 package dev.metricsagent.agent.install;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static dev.metricsagent.instrumentation.api.Matchers.isSynthetic;
+import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
+import static dev.metricsagent.instrumentation.api.Matchers.not;
 
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
 
 /**
  * Types no instrumentation rewrites, whatever it matches: the agent's bridge, Byte Buddy, the
@@ -14,7 +14,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class IgnoredTypes {
 
-  private static final ElementMatcher.Junction<TypeDescription> IGNORED =
+  private static final Matcher<ClassInfo> IGNORED =
       nameStartsWith("dev.metricsagent.bootstrap.")
           .or(nameStartsWith("dev.metricsagent.launcher."))
           .or(nameStartsWith("net.bytebuddy."))
@@ -26,7 +26,7 @@ public final class IgnoredTypes {
 
   private IgnoredTypes() {}
 
-  public static ElementMatcher.Junction<TypeDescription> matcher() {
+  public static Matcher<ClassInfo> matcher() {
     return IGNORED;
   }
 }

@@ -167,7 +167,7 @@ final class InstrumentingTransformer implements ClassFileTransformer {
     List<String> matched = new ArrayList<>(2);
     try {
       Rewritten rewritten =
-          rewriter().rewrite(module, loader, typeName, protectionDomain, classFile, mayAddFields, matched);
+          rewriter().rewrite(loader, typeName, classFile, mayAddFields, matched);
       if (cached != null && !rewritten.instrumentations.contains(UNCACHEABLE_INSTRUMENTATION)) {
         cache.store(cached, rewritten);
       }

@@ -6,9 +6,13 @@ import dev.metricsagent.agent.weave.ClassHierarchy;
 import dev.metricsagent.agent.weave.CustomBinder;
 import dev.metricsagent.agent.weave.MethodAdvice;
 import dev.metricsagent.instrumentation.api.AdviceTransformer;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.FieldInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.WovenBinding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Type;
 
@@ -41,17 +41,13 @@ final class OwnWeaver {
   }
 
   /** The class with every transformation's advice and fields, or null for Byte Buddy to do it. */
-  byte[] weave(
-      TypeDescription type, byte[] classFile, List<TypeTransformation> applied, boolean mayAddFields) {
+  byte[] weave(ClassInfo type, byte[] classFile, List<TypeTransformation> applied, boolean mayAddFields) {
     Map<String, MethodAdvice> adviceByMethod = new HashMap<>();
     UnaryOperator<ClassVisitor> fields = null;
     for (TypeTransformation transformation : applied) {
-      AdviceTransformer advice = transformation.weavableAdvice();
-      if (advice == null) {
-        return null;
-      }
+      AdviceTransformer advice = transformation.advice();
       Map<String, WovenBinding> bindings = byDescriptor(advice.wovenBindings());
-      for (MethodDescription method : type.getDeclaredMethods()) {
+      for (MethodInfo method : type.methods()) {
         for (int i = 0; i < advice.size(); i++) {
           // Byte Buddy leaves methods without code alone, as the weaver does.
           if (method.isAbstract() || method.isNative() || !advice.methods(i).matches(method)) {
@@ -67,8 +63,7 @@ final class OwnWeaver {
                   };
           // Byte Buddy nests two advice classes on one method; this weaver does not.
           if (adviceClass == null
-              || adviceByMethod.put(
-                      method.getInternalName() + method.getDescriptor(), new MethodAdvice(adviceClass, custom))
+              || adviceByMethod.put(method.name() + method.descriptor(), new MethodAdvice(adviceClass, custom))
                   != null) {
             return null;
           }
@@ -106,64 +101,41 @@ final class OwnWeaver {
     }
   }
 
-  /** The weaver's questions answered from Byte Buddy's description of the class. */
-  static ClassHierarchy hierarchyOf(TypeDescription type) {
+  /** The weaver's questions answered from the agent's description of the class. */
+  static ClassHierarchy hierarchyOf(ClassInfo type) {
     return new Hierarchy(type);
   }
 
   private static final class Hierarchy implements ClassHierarchy {
-    private final TypeDescription type;
+    private final ClassInfo type;
 
-    Hierarchy(TypeDescription type) {
+    Hierarchy(ClassInfo type) {
       this.type = type;
     }
 
     @Override
     public String fieldDescriptor(String name) {
-      for (TypeDefinition owner = type; owner != null; ) {
-        for (FieldDescription field : owner.getDeclaredFields()) {
-          if (field.getName().equals(name)) {
-            return readable(owner.asErasure(), field) && !field.isStatic() ? field.getDescriptor() : null;
+      for (ClassInfo owner = type; owner != null; owner = owner.superClass()) {
+        for (FieldInfo field : owner.fields()) {
+          if (field.name().equals(name)) {
+            return readable(owner, field) && !field.isStatic() ? field.descriptor() : null;
           }
         }
-        TypeDescription.Generic superClass = owner.getSuperClass();
-        owner = superClass == null ? null : superClass.asErasure();
       }
       return null;
     }
 
-    private boolean readable(TypeDescription owner, FieldDescription field) {
-      return owner.equals(type)
-          || field.isPublic()
-          || field.isProtected()
-          || (field.isPackagePrivate() && samePackage(owner));
-    }
-
-    private boolean samePackage(TypeDescription owner) {
-      return owner.getPackage() != null && owner.getPackage().equals(type.getPackage());
+    private boolean readable(ClassInfo owner, FieldInfo field) {
+      int modifiers = field.modifiers();
+      return owner == type
+          || Modifier.isPublic(modifiers)
+          || Modifier.isProtected(modifiers)
+          || (!Modifier.isPrivate(modifiers) && owner.packageName().equals(type.packageName()));
     }
 
     @Override
     public boolean isA(String internalName) {
-      String name = internalName.replace('/', '.');
-      for (TypeDefinition current = type; current != null; ) {
-        if (current.getTypeName().equals(name) || implementsInterface(current, name)) {
-          return true;
-        }
-        TypeDescription.Generic superClass = current.getSuperClass();
-        current = superClass == null ? null : superClass.asErasure();
-      }
-      return false;
-    }
-
-    private static boolean implementsInterface(TypeDefinition type, String name) {
-      for (TypeDescription.Generic implemented : type.getInterfaces()) {
-        if (implemented.asErasure().getName().equals(name)
-            || implementsInterface(implemented.asErasure(), name)) {
-          return true;
-        }
-      }
-      return false;
+      return type.isSubtypeOf(internalName.replace('/', '.'));
     }
   }
 }

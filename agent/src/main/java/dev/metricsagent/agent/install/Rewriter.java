@@ -3,32 +3,23 @@ package dev.metricsagent.agent.install;
 import dev.metricsagent.agent.weave.AdviceWeaver;
 import dev.metricsagent.agent.weave.MethodAdvice;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
-import dev.metricsagent.instrumentation.api.AdviceTransformer;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.ClassLoaderTypes;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import java.security.ProtectionDomain;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * The rewriting half of the transformer: describes a class that passed the pre-filter with Byte
- * Buddy's type pool, matches it against every instrumentation and adds their advice, inlined by
- * the agent's own weaver ({@link OwnWeaver}) where it can, else by Byte Buddy's {@code Advice}.
- * Everything that loads Byte Buddy lives here, so that a start whose classes all come from the
- * {@link ClassCache} never loads it.
+ * The rewriting half of the transformer: describes a class that passed the pre-filter from its
+ * class file ({@link ClassInfo}), matches it against every instrumentation and adds their advice,
+ * inlined by the agent's own weaver ({@link OwnWeaver}) where it can, else by Byte Buddy's {@code
+ * Advice}. Byte Buddy itself, its type pool and descriptions included, is only loaded for what
+ * the weaver declines; ASM, shaded in Byte Buddy's jar, only for a class that passed the
+ * pre-filter, so that a start whose classes all come from the {@link ClassCache} loads neither.
  *
  * <p>Advice only adds code to existing methods ({@code decorate}): retransformation of already
  * loaded classes allows no more. The one exception, an instrumentation's {@code AddedField}, is
@@ -39,13 +30,13 @@ final class Rewriter {
   private final ClassLoader agentClassLoader;
   private final AdviceFactory advice;
   private final List<TypeTransformation> transformations = new ArrayList<>();
+  private final ClassInfoCache classInfos = new ClassInfoCache();
+  private final OwnWeaver ownWeaver;
   /**
    * Made by the first class the agent's own weaver declines (most starts have none), under this
    * rewriter's monitor: one thread initialises Byte Buddy's classes.
    */
-  private ByteBuddy byteBuddy;
-  private final TypePoolCache typePools = new TypePoolCache();
-  private final OwnWeaver ownWeaver;
+  private ByteBuddyWeaver byteBuddyWeaver;
 
   Rewriter(ClassLoader agentClassLoader, List<InstrumentationModule> modules) {
     this.agentClassLoader = agentClassLoader;
@@ -61,25 +52,12 @@ final class Rewriter {
   /**
    * The class with every matching instrumentation's advice added, and their fields if {@code
    * mayAddFields} (see {@link AddedFieldAdmission}), or {@link Rewritten#REFUSED} when none
-   * matches. Throws what Byte Buddy throws; {@code matched} then holds the instrumentations that
-   * had matched, for the error counts.
+   * matches. Throws what the weaver or Byte Buddy throws; {@code matched} then holds the
+   * instrumentations that had matched, for the error counts.
    */
   Rewritten rewrite(
-      Module module,
-      ClassLoader loader,
-      String typeName,
-      ProtectionDomain protectionDomain,
-      byte[] classFile,
-      boolean mayAddFields,
-      List<String> matched) {
-    ClassFileLocator locator =
-        new ClassFileLocator.Compound(
-            ClassFileLocator.Simple.of(typeName, classFile),
-            loader == null
-                ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
-    TypePool typePool = typePools.typePool(locator, loader);
-    TypeDescription type = typePool.describe(typeName).resolve();
+      ClassLoader loader, String typeName, byte[] classFile, boolean mayAddFields, List<String> matched) {
+    ClassInfo type = classInfos.of(loader).define(classFile);
     if (IgnoredTypes.matcher().matches(type)) {
       return Rewritten.REFUSED;
     }
@@ -97,50 +75,36 @@ final class Rewriter {
     if (woven != null) {
       return new Rewritten(woven, List.copyOf(matched));
     }
-    JavaModule javaModule = JavaModule.of(module);
-    DynamicType.Builder<?> builder = byteBuddy().decorate(type, locator);
-    for (TypeTransformation transformation : applied) {
-      builder = transformation.apply(builder, type, loader, javaModule, protectionDomain, mayAddFields);
-    }
-    byte[] bytes = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
-    return new Rewritten(bytes, List.copyOf(matched));
+    byte[] byteBuddyWoven = byteBuddyWeaver().weave(loader, typeName, classFile, type, applied, mayAddFields);
+    return new Rewritten(byteBuddyWoven, List.copyOf(matched));
   }
 
-  private synchronized ByteBuddy byteBuddy() {
-    if (byteBuddy == null) {
-      byteBuddy =
-          new ByteBuddy()
-              .with(TypeValidation.DISABLED)
-              .with(Implementation.Context.Disabled.Factory.INSTANCE)
-              // Advice goes into declared methods only: no need to analyse the whole hierarchy's
-              // methods (bridges, overrides) for each class, a quarter of the transformation time.
-              .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+  private synchronized ByteBuddyWeaver byteBuddyWeaver() {
+    if (byteBuddyWeaver == null) {
+      byteBuddyWeaver = new ByteBuddyWeaver();
     }
-    return byteBuddy;
+    return byteBuddyWeaver;
   }
 
   /**
    * Runs one whole transformation of {@link WarmUpSample}, whose result is thrown away, on an
    * agent thread while the application starts. Otherwise the application's thread pays for
-   * loading and initialising the classes of Byte Buddy's type descriptions and of the weaver when
-   * it loads the first class an instrumentation wants. Byte Buddy's own advice is warmed up too
-   * only when an instrumentation the weaver cannot take needs it. Nothing is counted: a failure here
-   * means nothing for the application's classes.
+   * loading and initialising the classes of the descriptions, the matchers and the weaver when
+   * it loads the first class an instrumentation wants. Byte Buddy, which weaves only what the
+   * weaver declines, is not warmed up. Nothing is counted: a failure here means nothing for the
+   * application's classes.
    */
   void warmUp() {
     String sample = "dev.metricsagent.agent.install.WarmUpSample";
     try {
-      ClassFileLocator agentClassFiles = ClassFileLocator.ForClassLoader.of(agentClassLoader);
-      byte[] sampleClassFile = agentClassFiles.locate(sample).resolve();
-      ClassFileLocator locator =
-          new ClassFileLocator.Compound(ClassFileLocator.Simple.of(sample, sampleClassFile), agentClassFiles);
-      TypePool typePool = typePools.typePool(locator, agentClassLoader);
-      TypeDescription type = typePool.describe(sample).resolve();
+      byte[] sampleClassFile;
+      try (InputStream in = agentClassLoader.getResourceAsStream(sample.replace('.', '/') + ".class")) {
+        sampleClassFile = in.readAllBytes();
+      }
+      ClassInfo type = new ClassLoaderTypes(agentClassLoader).define(sampleClassFile);
       IgnoredTypes.matcher().matches(type);
-      boolean byteBuddyAdvice = false;
       for (TypeTransformation transformation : transformations) {
         transformation.matchesType(type);
-        byteBuddyAdvice |= transformation.weavableAdvice() == null;
       }
       AdviceWeaver.weave(
           sampleClassFile,
@@ -148,14 +112,6 @@ final class Rewriter {
           OwnWeaver.hierarchyOf(type),
           null,
           new StringBuilder());
-      if (byteBuddyAdvice) {
-        AdviceTransformer sampleAdvice =
-            advice.forAdvice().advice(ElementMatchers.named("work"), sample + "$SampleAdvice");
-        sampleAdvice
-            .transform(byteBuddy().decorate(type, locator), type, agentClassLoader, null, null)
-            .make(TypeResolutionStrategy.Disabled.INSTANCE, typePool)
-            .getBytes();
-      }
     } catch (Throwable ignored) {
       // The application's own transformations report their errors.
     }

@@ -115,8 +115,7 @@ class AddedFieldTest {
   private byte[] rewrite(Class<?> type, boolean mayAddFields) throws IOException {
     ClassLoader loader = getClass().getClassLoader();
     Rewritten rewritten =
-        rewriter.rewrite(
-            loader.getUnnamedModule(), loader, type.getName(), null, classFile(type), mayAddFields, new ArrayList<>());
+        rewriter.rewrite(loader, type.getName(), classFile(type), mayAddFields, new ArrayList<>());
     assertEquals(List.of("jdbc"), rewritten.instrumentations);
     return rewritten.bytes;
   }

@@ -4,10 +4,6 @@ import dev.metricsagent.bootstrap.AdviceErrors;
 import java.util.List;
 import java.util.function.Supplier;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.implementation.bytecode.StackManipulation;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
  * Builds advice transformers the one way every instrumentation should: advice classes are read
@@ -17,34 +13,10 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
  */
 public final class AdviceFactory {
 
-  private final ClassFileLocator classFileLocator;
-  /**
-   * Made when Byte Buddy first weaves advice: a start whose advice the agent's own weaver inlines
-   * never loads the reflection this needs.
-   */
-  private volatile Advice.ExceptionHandler exceptionHandler;
+  private final ClassLoader agentClassLoader;
 
   public AdviceFactory(ClassLoader agentClassLoader) {
-    this.classFileLocator = ClassFileLocator.ForClassLoader.of(agentClassLoader);
-  }
-
-  Advice.ExceptionHandler exceptionHandler() {
-    Advice.ExceptionHandler handler = exceptionHandler;
-    if (handler == null) {
-      handler = new Advice.ExceptionHandler.Simple(recordAdviceError());
-      exceptionHandler = handler;
-    }
-    return handler;
-  }
-
-  private static StackManipulation recordAdviceError() {
-    try {
-      return MethodInvocation.invoke(
-          new MethodDescription.ForLoadedMethod(
-              AdviceErrors.class.getMethod("record", Throwable.class)));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
+    this.agentClassLoader = agentClassLoader;
   }
 
   /**
@@ -52,7 +24,7 @@ public final class AdviceFactory {
    * Its advice uses Byte Buddy's annotations alone, so the agent's own weaver may inline it.
    */
   public AdviceTransformer forAdvice() {
-    return new AdviceTransformer(null, List.of(), classFileLocator, this);
+    return new AdviceTransformer(null, List.of(), agentClassLoader);
   }
 
   /**
@@ -63,6 +35,6 @@ public final class AdviceFactory {
    */
   public AdviceTransformer forAdvice(
       Supplier<Advice.WithCustomMapping> mapping, List<WovenBinding> wovenBindings) {
-    return new AdviceTransformer(mapping, List.copyOf(wovenBindings), classFileLocator, this);
+    return new AdviceTransformer(mapping, List.copyOf(wovenBindings), agentClassLoader);
   }
 }

@@ -1,21 +1,15 @@
 package dev.metricsagent.instrumentation.api;
 
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Adds advice classes to the methods they match: {@code .advice(named("x"), "a.XAdvice")}. Made
@@ -26,15 +20,14 @@ import net.bytebuddy.utility.JavaModule;
  * statement and connection classes that take the same advice. Per loader, because the library
  * types an advice method names resolve through the loader of the class being instrumented.
  */
-public final class AdviceTransformer implements AgentBuilder.Transformer {
+public final class AdviceTransformer {
 
   /** Null for advice with Byte Buddy's annotations alone; asked only when Byte Buddy weaves. */
   private final Supplier<Advice.WithCustomMapping> mapping;
   /** How the agent's own weaver binds the mapping's annotations; empty without a mapping. */
   private final List<WovenBinding> wovenBindings;
-  private final ClassFileLocator agentClassFiles;
-  private final AdviceFactory factory;
-  private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
+  private final ClassLoader agentClassLoader;
+  private final List<Matcher<? super MethodInfo>> methods = new ArrayList<>();
   private final List<String> adviceClassNames = new ArrayList<>();
   /** Weak keys, so that an undeployed web application's loader can go; null is the bootstrap. */
   private final Map<ClassLoader, List<Advice>> adviceByLoader = new WeakHashMap<>();
@@ -42,17 +35,14 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
   AdviceTransformer(
       Supplier<Advice.WithCustomMapping> mapping,
       List<WovenBinding> wovenBindings,
-      ClassFileLocator agentClassFiles,
-      AdviceFactory factory) {
+      ClassLoader agentClassLoader) {
     this.mapping = mapping;
     this.wovenBindings = wovenBindings;
-    this.agentClassFiles = agentClassFiles;
-    this.factory = factory;
+    this.agentClassLoader = agentClassLoader;
   }
 
   /** Adds the advice class, named so that the agent never loads it, to the matching methods. */
-  public AdviceTransformer advice(
-      ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+  public AdviceTransformer advice(Matcher<? super MethodInfo> methods, String adviceClassName) {
     this.methods.add(methods);
     this.adviceClassNames.add(adviceClassName);
     return this;
@@ -72,7 +62,7 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
     return adviceClassNames.size();
   }
 
-  public ElementMatcher<? super MethodDescription> methods(int index) {
+  public Matcher<? super MethodInfo> methods(int index) {
     return methods.get(index);
   }
 
@@ -80,17 +70,21 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
     return adviceClassNames.get(index);
   }
 
-  @Override
-  public DynamicType.Builder<?> transform(
-      DynamicType.Builder<?> builder,
-      TypeDescription type,
-      ClassLoader loader,
-      JavaModule module,
-      ProtectionDomain protectionDomain) {
+  /**
+   * The advice added by Byte Buddy, for what the agent's own weaver declines. {@code type}
+   * describes the class the builder rewrites: the method matchers ask its methods.
+   */
+  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, ClassInfo type, ClassLoader loader) {
     List<Advice> advice = adviceFor(loader);
     AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
     for (int i = 0; i < advice.size(); i++) {
-      visitor = visitor.invokable(methods.get(i), advice.get(i));
+      Matcher<? super MethodInfo> matcher = methods.get(i);
+      visitor = visitor.invokable(
+          method -> {
+            MethodInfo declared = type.method(method.getInternalName(), method.getDescriptor());
+            return declared != null && matcher.matches(declared);
+          },
+          advice.get(i));
     }
     return builder.visit(visitor);
   }
@@ -112,7 +106,7 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
   private List<Advice> build(ClassLoader loader) {
     ClassFileLocator classFiles =
         new ClassFileLocator.Compound(
-            agentClassFiles,
+            ClassFileLocator.ForClassLoader.of(agentClassLoader),
             loader == null
                 ? ClassFileLocator.ForClassLoader.ofBootLoader()
                 : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
@@ -127,7 +121,7 @@ public final class AdviceTransformer implements AgentBuilder.Transformer {
       advice.add(
           mapping
               .to(types.describe(adviceClassName).resolve(), classFiles)
-              .withExceptionHandler(factory.exceptionHandler()));
+              .withExceptionHandler(AdviceErrorHandler.INSTANCE));
     }
     return advice;
   }

@@ -2,7 +2,6 @@ package dev.metricsagent.instrumentation.api;
 
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** Class-loader pre-checks: skip loaders that cannot contain the library before matching types. */
 public final class ClassLoaders {
@@ -12,13 +11,13 @@ public final class ClassLoaders {
   /**
    * Matches loaders that can see the given class file. It is looked up as a resource, so nothing
    * is loaded or initialised, and the answer is remembered per loader (weakly: a webapp that is
-   * undeployed must be collectable) because Byte Buddy asks for every type the loader defines.
+   * undeployed must be collectable) because the agent asks for every type the loader defines.
    */
-  public static ElementMatcher<ClassLoader> canSee(String className) {
+  public static Matcher<ClassLoader> canSee(String className) {
     return new CanSee(className.replace('.', '/') + ".class");
   }
 
-  private static final class CanSee implements ElementMatcher<ClassLoader> {
+  private static final class CanSee implements Matcher<ClassLoader> {
     private final String resource;
     private final Map<ClassLoader, Boolean> answers = new WeakHashMap<>();
     private volatile Boolean bootstrapAnswer;

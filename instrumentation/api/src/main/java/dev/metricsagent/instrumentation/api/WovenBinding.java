@@ -1,7 +1,6 @@
 package dev.metricsagent.instrumentation.api;
 
 import java.lang.annotation.Annotation;
-import net.bytebuddy.description.method.MethodDescription;
 
 /**
  * How the agent's own advice weaver binds an advice parameter that carries a custom annotation,
@@ -17,7 +16,7 @@ public interface WovenBinding {
    * What the parameter receives in {@code method}; {@code value} is the annotation's int {@code
    * value()}, or -1 when it has none.
    */
-  Bound bind(MethodDescription method, int value);
+  Bound bind(MethodInfo method, int value);
 
   /** One parameter's value in one method. */
   final class Bound {

@@ -1,15 +1,15 @@
 package dev.metricsagent.instrumentation.httpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 5.x async ({@code HttpAsyncClients.createDefault()}, {@code custom()}):
@@ -26,7 +26,7 @@ final class ApacheHttpAsyncClient5Instrumentation implements TypeInstrumentation
       "org.apache.hc.client5.http.impl.async.AsyncConnectExec";
 
   @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Matcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(ASYNC_CONNECT_EXEC);
   }
 
@@ -36,12 +36,12 @@ final class ApacheHttpAsyncClient5Instrumentation implements TypeInstrumentation
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return named(ASYNC_CONNECT_EXEC);
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(

@@ -1,15 +1,15 @@
 package dev.metricsagent.instrumentation.httpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 4.x: {@code MainClientExec.execute}, the element of the execution chain
@@ -22,7 +22,7 @@ final class ApacheHttpClient4Instrumentation implements TypeInstrumentation {
   private static final String MAIN_CLIENT_EXEC = "org.apache.http.impl.execchain.MainClientExec";
 
   @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Matcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(MAIN_CLIENT_EXEC);
   }
 
@@ -32,12 +32,12 @@ final class ApacheHttpClient4Instrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return named(MAIN_CLIENT_EXEC);
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(

@@ -1,15 +1,15 @@
 package dev.metricsagent.instrumentation.httpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * OkHttp 3.x and 4.x: {@code ConnectInterceptor.intercept}, the link of the interceptor chain
@@ -23,7 +23,7 @@ final class OkHttpInstrumentation implements TypeInstrumentation {
   private static final String CONNECT_INTERCEPTOR = "okhttp3.internal.connection.ConnectInterceptor";
 
   @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Matcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(CONNECT_INTERCEPTOR);
   }
 
@@ -33,12 +33,12 @@ final class OkHttpInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return named(CONNECT_INTERCEPTOR);
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(

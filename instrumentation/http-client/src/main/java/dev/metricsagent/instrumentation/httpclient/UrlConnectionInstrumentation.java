@@ -1,15 +1,15 @@
 package dev.metricsagent.instrumentation.httpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.returns;
+import static dev.metricsagent.instrumentation.api.Matchers.takesNoArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code java.net.HttpURLConnection} (http and https: the https implementation delegates to a
@@ -28,12 +28,12 @@ final class UrlConnectionInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return named("sun.net.www.protocol.http.HttpURLConnection");
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(
@@ -41,7 +41,7 @@ final class UrlConnectionInstrumentation implements TypeInstrumentation {
             PACKAGE + "UrlConnectionExchangeAdvice")
         .advice(named("connect").and(takesNoArguments()), PACKAGE + "UrlConnectionConnectAdvice")
         .advice(
-            named("followRedirect").and(takesNoArguments()).and(returns(boolean.class)),
+            named("followRedirect").and(takesNoArguments()).and(returns("boolean")),
             PACKAGE + "UrlConnectionRedirectAdvice");
   }
 }

@@ -1,16 +1,16 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
+import static dev.metricsagent.instrumentation.api.Matchers.declaresMethod;
+import static dev.metricsagent.instrumentation.api.Matchers.hasSuperType;
+import static dev.metricsagent.instrumentation.api.Matchers.isInterface;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.none;
+import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
+import static dev.metricsagent.instrumentation.api.Matchers.not;
 
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Matches the classes that implement a JDBC interface, at the lowest cost the question allows.
@@ -41,8 +41,8 @@ final class ApplicationTypes {
 
   private ApplicationTypes() {}
 
-  static ElementMatcher.Junction<TypeDescription> implementing(
-      String interfaceName, ElementMatcher<? super MethodDescription> instrumentedMethods) {
+  static Matcher<ClassInfo> implementing(
+      String interfaceName, Matcher<? super MethodInfo> instrumentedMethods) {
     return not(namedWithPrefix(JDK_PREFIXES))
         .and(not(namedWithPrefix(POOL_PROXY_PREFIXES)))
         .and(not(isInterface()))
@@ -50,8 +50,8 @@ final class ApplicationTypes {
         .and(hasSuperType(named(interfaceName)));
   }
 
-  private static ElementMatcher.Junction<TypeDescription> namedWithPrefix(String... prefixes) {
-    ElementMatcher.Junction<TypeDescription> named = none();
+  private static Matcher<ClassInfo> namedWithPrefix(String... prefixes) {
+    Matcher<ClassInfo> named = none();
     for (String prefix : prefixes) {
       named = named.or(nameStartsWith(prefix));
     }

@@ -1,16 +1,16 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.namedOneOf;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArgument;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code java.sql.Connection} implementation: where statements are created, and so where a
@@ -29,12 +29,12 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return ApplicationTypes.implementing("java.sql.Connection", prepare().or(create()));
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(prepare(), PACKAGE + "PrepareStatementAdvice")
@@ -43,11 +43,11 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
 
   // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
   // class cache asks this class for its pre-filter only.
-  private static ElementMatcher.Junction<MethodDescription> prepare() {
-    return namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
+  private static Matcher<MethodInfo> prepare() {
+    return namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, "java.lang.String"));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> create() {
+  private static Matcher<MethodInfo> create() {
     return named("createStatement");
   }
 }

@@ -1,17 +1,17 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
+import static dev.metricsagent.instrumentation.api.Matchers.not;
+import static dev.metricsagent.instrumentation.api.Matchers.returns;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code DataSource.getConnection} of every pool but HikariCP (whose own pool is timed, with its
@@ -28,13 +28,13 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return not(nameStartsWith(HIKARI))
         .and(ApplicationTypes.implementing("javax.sql.DataSource", getConnection()));
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(getConnection(), "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
@@ -42,7 +42,7 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
 
   // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
   // class cache asks this class for its pre-filter only.
-  private static ElementMatcher.Junction<MethodDescription> getConnection() {
-    return named("getConnection").and(returns(named("java.sql.Connection")));
+  private static Matcher<MethodInfo> getConnection() {
+    return named("getConnection").and(returns("java.sql.Connection"));
   }
 }

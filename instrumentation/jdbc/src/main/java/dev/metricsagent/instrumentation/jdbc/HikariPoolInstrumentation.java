@@ -1,18 +1,18 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.isConstructor;
+import static dev.metricsagent.instrumentation.api.Matchers.isDeclaredBy;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.namedOneOf;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * HikariCP's pool ({@code com.zaxxer.hikari.pool.HikariPool} and its base class {@code PoolBase},
@@ -26,7 +26,7 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
   private static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
 
   @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Matcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(POOL);
   }
 
@@ -36,17 +36,17 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return namedOneOf(POOL, "com.zaxxer.hikari.pool.PoolBase");
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
-        .advice(named("getConnection").and(takesArguments(long.class)), PACKAGE + "HikariGetConnectionAdvice")
+        .advice(named("getConnection").and(takesArguments("long")), PACKAGE + "HikariGetConnectionAdvice")
         // Not PoolBase's constructor as well: one pool, one registration.
-        .advice(isConstructor().and(isDeclaredBy(named(POOL))), PACKAGE + "HikariPoolStartAdvice")
+        .advice(isConstructor().and(isDeclaredBy(POOL)), PACKAGE + "HikariPoolStartAdvice")
         .advice(named("shutdown").and(takesArguments(0)), PACKAGE + "HikariPoolShutdownAdvice")
         .advice(named("newConnection"), PACKAGE + "PoolInternalWorkAdvice");
   }

@@ -1,20 +1,20 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.isPublic;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.namedOneOf;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArgument;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.bootstrap.jdbc.JdbcStatementField;
 import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code java.sql.Statement} implementation (so also PreparedStatement and
@@ -49,14 +49,14 @@ final class StatementInstrumentation implements TypeInstrumentation {
    * agent's map when the statement is garbage collected rather than when it is closed.
    */
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return ApplicationTypes.implementing(
         "java.sql.Statement",
         executeSql().or(executePrepared()).or(executeBatch()).or(addBatch()).or(clearBatch()));
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice
         .forAdvice()
         .advice(executeSql(), PACKAGE + "ExecuteSqlAdvice")
@@ -75,23 +75,23 @@ final class StatementInstrumentation implements TypeInstrumentation {
 
   // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
   // class cache asks this class for its pre-filter only.
-  private static ElementMatcher.Junction<MethodDescription> executeSql() {
-    return namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, String.class));
+  private static Matcher<MethodInfo> executeSql() {
+    return namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, "java.lang.String"));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> executePrepared() {
+  private static Matcher<MethodInfo> executePrepared() {
     return namedOneOf(EXECUTE).and(isPublic()).and(takesArguments(0));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> executeBatch() {
+  private static Matcher<MethodInfo> executeBatch() {
     return namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> addBatch() {
-    return named("addBatch").and(takesArguments(String.class));
+  private static Matcher<MethodInfo> addBatch() {
+    return named("addBatch").and(takesArguments("java.lang.String"));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> clearBatch() {
+  private static Matcher<MethodInfo> clearBatch() {
     return named("clearBatch").and(takesArguments(0));
   }
 }

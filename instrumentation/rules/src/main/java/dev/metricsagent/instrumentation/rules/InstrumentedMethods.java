@@ -5,13 +5,13 @@ import dev.metricsagent.bootstrap.rules.MethodRules;
 import dev.metricsagent.config.LabelValue;
 import dev.metricsagent.config.RuleConfig;
 import dev.metricsagent.config.RuleType;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.description.method.MethodDescription;
 
 /**
  * Decides, while a class is transformed, which of its methods the rules select, and gives each
@@ -42,14 +42,26 @@ final class InstrumentedMethods {
   }
 
   /** The plan of a selected method; null when no rule selects it. */
-  MethodPlan planFor(MethodDescription method) {
-    String key = method.getDeclaringType().asErasure().getName() + '#' + method.getInternalName()
-        + method.getDescriptor();
+  MethodPlan planFor(MethodInfo method) {
+    String key = keyOf(method.declaringType().name(), method.name(), method.descriptor());
     MethodPlan plan = plans.computeIfAbsent(key, k -> plan(method));
     return plan == NOT_SELECTED ? null : plan;
   }
 
-  private MethodPlan plan(MethodDescription method) {
+  /**
+   * The plan {@link #planFor} made for this method, null when none or when no rule selects it:
+   * for Byte Buddy's bindings, which it asks after the method matched.
+   */
+  MethodPlan plannedFor(String className, String name, String descriptor) {
+    MethodPlan plan = plans.get(keyOf(className, name, descriptor));
+    return plan == NOT_SELECTED ? null : plan;
+  }
+
+  private static String keyOf(String className, String name, String descriptor) {
+    return className + '#' + name + descriptor;
+  }
+
+  private MethodPlan plan(MethodInfo method) {
     List<Integer> selecting = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).selectsMethod(method)) {
@@ -59,9 +71,9 @@ final class InstrumentedMethods {
     if (selecting.isEmpty()) {
       return NOT_SELECTED;
     }
-    int[] argumentIndexes = argumentIndexes(selecting, method.getParameters().size());
-    String className = method.getDeclaringType().asErasure().getName();
-    String function = method.getInternalName();
+    int[] argumentIndexes = argumentIndexes(selecting, method.parameterCount());
+    String className = method.declaringType().name();
+    String function = method.name();
     boolean timed = false;
     MethodRecorder[] recorders = new MethodRecorder[selecting.size()];
     for (int i = 0; i < recorders.length; i++) {

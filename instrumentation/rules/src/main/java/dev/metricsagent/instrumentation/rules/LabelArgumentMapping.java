@@ -1,9 +1,9 @@
 package dev.metricsagent.instrumentation.rules;
 
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.WovenBinding;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -28,13 +28,12 @@ final class LabelArgumentMapping implements Advice.OffsetMapping.Factory<LabelAr
 
   /** The same for the agent's own weaver: the argument, boxed by the weaver, or null. */
   @Override
-  public Bound bind(MethodDescription method, int value) {
-    int index = argumentIndex(method, value);
+  public Bound bind(MethodInfo method, int value) {
+    int index = argumentIndex(methods.planFor(method), value);
     return index < 0 ? Bound.nullValue() : Bound.argument(index);
   }
 
-  private int argumentIndex(MethodDescription method, int slot) {
-    MethodPlan plan = methods.planFor(method);
+  private static int argumentIndex(MethodPlan plan, int slot) {
     return plan == null ? -1 : plan.argumentIndex(slot);
   }
 
@@ -43,7 +42,10 @@ final class LabelArgumentMapping implements Advice.OffsetMapping.Factory<LabelAr
       AnnotationDescription.Loadable<LabelArgument> annotation, AdviceType adviceType) {
     int slot = annotation.load().value();
     return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) -> {
-      int index = argumentIndex(instrumentedMethod, slot);
+      int index = argumentIndex(
+          methods.plannedFor(instrumentedType.getName(), instrumentedMethod.getInternalName(),
+              instrumentedMethod.getDescriptor()),
+          slot);
       if (index < 0) {
         return new Advice.OffsetMapping.Target.ForStackManipulation(NullConstant.INSTANCE);
       }

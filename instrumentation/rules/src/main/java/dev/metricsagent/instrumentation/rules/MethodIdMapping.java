@@ -1,9 +1,9 @@
 package dev.metricsagent.instrumentation.rules;
 
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.WovenBinding;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 
@@ -23,16 +23,15 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId>, W
 
   /** The same for the agent's own weaver. */
   @Override
-  public Bound bind(MethodDescription method, int value) {
-    return Bound.constant(planOf(method).id());
+  public Bound bind(MethodInfo method, int value) {
+    return Bound.constant(planOf(methods.planFor(method), method));
   }
 
-  private MethodPlan planOf(MethodDescription method) {
-    MethodPlan plan = methods.planFor(method);
+  private static int planOf(MethodPlan plan, Object method) {
     if (plan == null) {
       throw new IllegalStateException("no rule selects " + method);
     }
-    return plan;
+    return plan.id();
   }
 
   @Override
@@ -40,6 +39,9 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId>, W
       AnnotationDescription.Loadable<MethodId> annotation, AdviceType adviceType) {
     return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
         new Advice.OffsetMapping.Target.ForStackManipulation(
-            IntegerConstant.forValue(planOf(instrumentedMethod).id()));
+            IntegerConstant.forValue(planOf(
+                methods.plannedFor(instrumentedType.getName(), instrumentedMethod.getInternalName(),
+                    instrumentedMethod.getDescriptor()),
+                instrumentedMethod)));
   }
 }

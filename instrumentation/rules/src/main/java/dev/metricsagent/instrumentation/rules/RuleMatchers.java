@@ -1,20 +1,16 @@
 package dev.metricsagent.instrumentation.rules;
 
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 
 import dev.metricsagent.config.ClassSelection;
 import dev.metricsagent.config.NamePattern;
 import dev.metricsagent.config.RuleConfig;
-import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.annotation.AnnotationList;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * What one YAML rule selects, in Byte Buddy terms. The agent and the {@code explain} command both
+ * What one YAML rule selects, asked of the agent's class descriptions. The agent and the {@code explain} command both
  * ask this class, so that what explain lists is what the agent instruments.
  *
  * <p>Class names are checked first: they cost a string comparison, while supertypes and
@@ -51,8 +47,8 @@ public final class RuleMatchers {
   }
 
   /** Whether any method of this type may be selected: the class conditions of one selection hold. */
-  public boolean selectsType(TypeDescription type) {
-    String name = type.getName();
+  public boolean selectsType(ClassInfo type) {
+    String name = type.name();
     if (rule.isExcludedClass(name)) {
       return false;
     }
@@ -67,88 +63,65 @@ public final class RuleMatchers {
   }
 
   /** Whether the rule instruments this method, judged with the type that declares it. */
-  public boolean selectsMethod(MethodDescription method) {
+  public boolean selectsMethod(MethodInfo method) {
     if (!instrumentable(method)) {
       return false;
     }
-    TypeDescription type = method.getDeclaringType().asErasure();
-    if (type.isSynthetic() || type.isAnnotation() || rule.isExcludedClass(type.getName())) {
+    ClassInfo type = method.declaringType();
+    if (type.isSynthetic() || type.isAnnotation() || rule.isExcludedClass(type.name())) {
       return false;
     }
     boolean constructor = method.isConstructor();
     if (constructor && !rule.includeConstructors()) {
       return false;
     }
-    if (!rule.allowsModifiers(method.getModifiers())) {
+    if (!rule.allowsModifiers(method.modifiers())) {
       return false;
     }
-    List<String> parameterTypes = parameterTypeNames(method);
-    if (!constructor && rule.isExcludedMethod(method.getInternalName(), parameterTypes)) {
+    List<String> parameterTypes = method.parameterTypeNames();
+    if (!constructor && rule.isExcludedMethod(method.name(), parameterTypes)) {
       return false;
     }
     for (ClassSelection selection : rule.selections()) {
-      if (selection.matchesClassName(type.getName())
-          && (constructor || selection.matchesMethod(method.getInternalName(), parameterTypes))
+      if (selection.matchesClassName(type.name())
+          && (constructor || selection.matchesMethod(method.name(), parameterTypes))
           && hierarchyMatches(selection, type)
           && (selection.annotation() == null
-              || isAnnotated(type.getDeclaredAnnotations(), selection.annotation())
-              || isAnnotated(method.getDeclaredAnnotations(), selection.annotation()))) {
+              || type.annotationNames().contains(selection.annotation())
+              || method.annotationNames().contains(selection.annotation()))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** The erased parameter types as {@link Class#getTypeName()} writes them, as method patterns use them. */
-  public static List<String> parameterTypeNames(MethodDescription method) {
-    List<String> names = new ArrayList<>();
-    for (TypeDescription type : method.getParameters().asTypeList().asErasures()) {
-      names.add(type.getActualName());
-    }
-    return names;
   }
 
   /** Methods with a body of their own that the user wrote. */
-  private static boolean instrumentable(MethodDescription method) {
+  private static boolean instrumentable(MethodInfo method) {
     return !method.isAbstract() && !method.isNative() && !method.isSynthetic() && !method.isBridge()
-        && !method.isTypeInitializer() && !method.getInternalName().startsWith("lambda$");
+        && !method.isTypeInitializer() && !method.name().startsWith("lambda$");
   }
 
-  private static boolean hierarchyMatches(ClassSelection selection, TypeDescription type) {
-    try {
-      return (selection.extendsClass() == null || isSameOrSubclass(type, selection.extendsClass()))
-          && (selection.implementsInterface() == null
-              || ElementMatchers.hasSuperType(ElementMatchers.named(selection.implementsInterface())).matches(type));
-    } catch (RuntimeException unresolvable) {
-      // A supertype that cannot be read (missing from the class path) cannot be the one asked for.
-      return false;
-    }
+  /** A super type that cannot be read (missing from the class path) is not the one asked for. */
+  private static boolean hierarchyMatches(ClassSelection selection, ClassInfo type) {
+    return (selection.extendsClass() == null || isSameOrSubclass(type, selection.extendsClass()))
+        && (selection.implementsInterface() == null || type.isSubtypeOf(selection.implementsInterface()));
   }
 
-  private static boolean isSameOrSubclass(TypeDescription type, String className) {
-    for (TypeDefinition current = type; current != null; current = current.getSuperClass()) {
-      if (current.asErasure().getName().equals(className)) {
+  private static boolean isSameOrSubclass(ClassInfo type, String className) {
+    for (ClassInfo current = type; current != null; current = current.superClass()) {
+      if (current.name().equals(className)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean annotatedOrDeclaresAnnotated(TypeDescription type, String annotation) {
-    if (isAnnotated(type.getDeclaredAnnotations(), annotation)) {
+  private static boolean annotatedOrDeclaresAnnotated(ClassInfo type, String annotation) {
+    if (type.annotationNames().contains(annotation)) {
       return true;
     }
-    for (MethodDescription method : type.getDeclaredMethods()) {
-      if (isAnnotated(method.getDeclaredAnnotations(), annotation)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAnnotated(AnnotationList annotations, String annotation) {
-    for (int i = 0; i < annotations.size(); i++) {
-      if (annotations.get(i).getAnnotationType().getName().equals(annotation)) {
+    for (MethodInfo method : type.methods()) {
+      if (method.annotationNames().contains(annotation)) {
         return true;
       }
     }

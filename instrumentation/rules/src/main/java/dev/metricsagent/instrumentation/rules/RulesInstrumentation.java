@@ -1,14 +1,14 @@
 package dev.metricsagent.instrumentation.rules;
 
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The classes of every rule: a type is transformed when one rule selects it, and each of its
@@ -35,7 +35,7 @@ final class RulesInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return type -> {
       for (RuleMatchers rule : rules) {
         if (rule.selectsType(type)) {
@@ -47,7 +47,7 @@ final class RulesInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     MethodIdMapping methodId = new MethodIdMapping(methods);
     LabelArgumentMapping labelArgument = new LabelArgumentMapping(methods);
     return advice
@@ -60,7 +60,7 @@ final class RulesInstrumentation implements TypeInstrumentation {
   }
 
   /** Which of the three advice classes a method gets: exactly one, or none when no rule selects it. */
-  private static final class AdviceChoice implements ElementMatcher<MethodDescription> {
+  private static final class AdviceChoice implements Matcher<MethodInfo> {
     static final int TIMED_METHOD = 0;
     static final int TIMED_CONSTRUCTOR = 1;
     static final int COUNTED = 2;
@@ -74,7 +74,7 @@ final class RulesInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public boolean matches(MethodDescription method) {
+    public boolean matches(MethodInfo method) {
       MethodPlan plan = methods.planFor(method);
       if (plan == null) {
         return false;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metricsagent.config.ConfigLoader;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.ClassLoaderTypes;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.rules.sample.AuditedService;
 import dev.metricsagent.instrumentation.rules.sample.BaseRepository;
 import dev.metricsagent.instrumentation.rules.sample.Billing;
@@ -16,10 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,7 @@ class RuleMatchersTest {
 
   private static final String SAMPLE = "dev.metricsagent.instrumentation.rules.sample.";
 
-  private static final TypePool CLASS_FILES =
-      TypePool.Default.of(ClassFileLocator.ForClassLoader.of(RuleMatchersTest.class.getClassLoader()));
+  private static final ClassLoaderTypes CLASS_FILES = new ClassLoaderTypes(RuleMatchersTest.class.getClassLoader());
 
   @TempDir
   Path directory;
@@ -117,14 +115,14 @@ class RuleMatchersTest {
     RuleMatchers rule = rule(ruleYaml);
     List<String> methods = new ArrayList<>();
     for (Class<?> type : types) {
-      TypeDescription description = describe(type);
+      ClassInfo description = describe(type);
       if (!rule.selectsType(description)) {
         continue;
       }
-      for (MethodDescription method : description.getDeclaredMethods()) {
+      for (MethodInfo method : description.methods()) {
         if (rule.selectsMethod(method)) {
-          methods.add(type.getSimpleName() + "#" + method.getInternalName() + "("
-              + String.join(", ", RuleMatchers.parameterTypeNames(method)) + ")");
+          methods.add(type.getSimpleName() + "#" + method.name() + "("
+              + String.join(", ", method.parameterTypeNames()) + ")");
         }
       }
     }
@@ -133,8 +131,8 @@ class RuleMatchersTest {
   }
 
   /** As the agent sees classes: read from class files (CLASS-retention annotations included), never loaded. */
-  private static TypeDescription describe(Class<?> type) {
-    return CLASS_FILES.describe(type.getName()).resolve();
+  private static ClassInfo describe(Class<?> type) {
+    return CLASS_FILES.resolve(type.getName());
   }
 
   private RuleMatchers rule(String ruleYaml) throws Exception {

@@ -1,23 +1,23 @@
 package dev.metricsagent.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.metricsagent.instrumentation.api.Matchers.declaresMethod;
+import static dev.metricsagent.instrumentation.api.Matchers.hasSuperType;
+import static dev.metricsagent.instrumentation.api.Matchers.isAbstract;
+import static dev.metricsagent.instrumentation.api.Matchers.isInterface;
+import static dev.metricsagent.instrumentation.api.Matchers.isStatic;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
+import static dev.metricsagent.instrumentation.api.Matchers.not;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArgument;
+import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassLoaders;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Servlets and filters of one servlet API package ({@code javax.servlet} or {@code
@@ -36,7 +36,7 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Matcher<ClassLoader> classLoaderMatcher() {
     return ClassLoaders.canSee(api + ".Servlet");
   }
 
@@ -59,32 +59,32 @@ final class ServletApiInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public Matcher<ClassInfo> typeMatcher() {
     return not(isInterface())
         .and(declaresMethod(service().or(doFilter())))
         .and(hasSuperType(named(api + ".Servlet").or(named(api + ".Filter"))));
   }
 
   @Override
-  public AgentBuilder.Transformer transformer(AdviceFactory advice) {
+  public AdviceTransformer transformer(AdviceFactory advice) {
     return advice.forAdvice().advice(service(), adviceClass).advice(doFilter(), adviceClass);
   }
 
-  private ElementMatcher.Junction<MethodDescription> service() {
+  private Matcher<MethodInfo> service() {
     return named("service")
         .and(takesArguments(2))
-        .and(takesArgument(0, named(api + ".ServletRequest")))
-        .and(takesArgument(1, named(api + ".ServletResponse")))
+        .and(takesArgument(0, api + ".ServletRequest"))
+        .and(takesArgument(1, api + ".ServletResponse"))
         .and(not(isAbstract()))
         .and(not(isStatic()));
   }
 
-  private ElementMatcher.Junction<MethodDescription> doFilter() {
+  private Matcher<MethodInfo> doFilter() {
     return named("doFilter")
         .and(takesArguments(3))
-        .and(takesArgument(0, named(api + ".ServletRequest")))
-        .and(takesArgument(1, named(api + ".ServletResponse")))
-        .and(takesArgument(2, named(api + ".FilterChain")))
+        .and(takesArgument(0, api + ".ServletRequest"))
+        .and(takesArgument(1, api + ".ServletResponse"))
+        .and(takesArgument(2, api + ".FilterChain"))
         .and(not(isAbstract()))
         .and(not(isStatic()));
   }
