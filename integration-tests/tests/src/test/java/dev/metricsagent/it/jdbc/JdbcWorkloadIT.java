@@ -119,7 +119,7 @@ class JdbcWorkloadIT {
             }
         }
         // The first start rewrote every statement, connection and pool class with the agent's weaver.
-        ClassLoadLog.assertWovenWithoutByteBuddysAdvice(firstStartClasses);
+        ClassLoadLog.assertMatchedAndWovenWithoutByteBuddy(firstStartClasses);
     }
 
     /**

@@ -60,7 +60,7 @@ class MethodRulesIT {
                             "class loaded late by its own class loader, selected by its interface"));
         }
         // Rules are never cached: every start weaves them, constructors included, with the agent's weaver.
-        ClassLoadLog.assertWovenWithoutByteBuddysAdvice(classLog);
+        ClassLoadLog.assertMatchedAndWovenWithoutByteBuddy(classLog);
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ class TomcatServletIT {
                 .jvmArgs(ClassLoadLog.jvmArg(classLog)))) {
             RequestCase.sendAndVerify(app, ServletScenarios.cases(""));
         }
-        ClassLoadLog.assertWovenWithoutByteBuddysAdvice(classLog);
+        ClassLoadLog.assertMatchedAndWovenWithoutByteBuddy(classLog);
     }
 
     @Test
