@@ -36,7 +36,7 @@ public final class InstrumentationInstaller {
       List<InstrumentationModule> modules,
       ClassCacheConfig classCache,
       String build) {
-    // Without anything to transform, Byte Buddy is not even loaded: that saves startup time.
+    // Without anything to transform, nothing of the rewriting is even loaded: that saves startup time.
     if (modules.stream().allMatch(module -> module.typeInstrumentations().isEmpty())) {
       return;
     }
@@ -61,7 +61,7 @@ public final class InstrumentationInstaller {
             new AddedFieldAdmission(addedFieldsOf(modules)),
             metrics);
     if (cache == null || cache.startedEmpty()) {
-      // Byte Buddy will be needed: made now, and warmed up beside the application's start.
+      // Classes will be rewritten: the rewriter made now, and warmed up beside the application's start.
       Rewriter rewriter = transformer.rewriter();
       AgentThreads.newThread("metrics-agent-warm-up", rewriter::warmUp).start();
     }

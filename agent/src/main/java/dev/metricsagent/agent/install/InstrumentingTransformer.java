@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * The agent's one class-file transformer: for each class the JVM loads (or retransforms), the
- * instrumentations whose filters and matchers want it add their advice with Byte Buddy.
+ * instrumentations whose filters and matchers want it add their advice.
  *
  * <p>Written for this agent instead of Byte Buddy's {@code AgentBuilder}, which covers far more
  * than advice on existing methods and costs startup for it: installing one generates a class at

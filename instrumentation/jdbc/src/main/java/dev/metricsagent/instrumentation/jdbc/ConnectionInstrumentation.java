@@ -41,7 +41,7 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
         .advice(create(), PACKAGE + "CreateStatementAdvice");
   }
 
-  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // Methods, not constants: building a matcher loads the matchers, and a start served from the
   // class cache asks this class for its pre-filter only.
   private static Matcher<MethodInfo> prepare() {
     return namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, "java.lang.String"));

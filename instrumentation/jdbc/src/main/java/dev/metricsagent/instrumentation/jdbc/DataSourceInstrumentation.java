@@ -40,7 +40,7 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
         .advice(getConnection(), "dev.metricsagent.instrumentation.jdbc.DataSourceGetConnectionAdvice");
   }
 
-  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // Methods, not constants: building a matcher loads the matchers, and a start served from the
   // class cache asks this class for its pre-filter only.
   private static Matcher<MethodInfo> getConnection() {
     return named("getConnection").and(returns("java.sql.Connection"));

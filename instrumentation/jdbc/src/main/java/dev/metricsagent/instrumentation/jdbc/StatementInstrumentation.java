@@ -73,7 +73,7 @@ final class StatementInstrumentation implements TypeInstrumentation {
     return STATE;
   }
 
-  // Methods, not constants: building a matcher loads Byte Buddy, and a start served from the
+  // Methods, not constants: building a matcher loads the matchers, and a start served from the
   // class cache asks this class for its pre-filter only.
   private static Matcher<MethodInfo> executeSql() {
     return namedOneOf(EXECUTE).and(isPublic()).and(takesArgument(0, "java.lang.String"));
