@@ -4,7 +4,6 @@ import dev.metricsagent.config.AgentConfig;
 import dev.metricsagent.config.RuleConfig;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.ClassLoaderTypes;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.rules.RuleMatchers;
 import java.io.IOException;
@@ -45,6 +44,7 @@ public final class ClassCachePreparation {
   private final ClassFileFilter filter;
   private final Rewriter rewriter;
   private final List<RuleMatchers> rules = new ArrayList<>();
+  private final ClassInfoCache classInfos = new ClassInfoCache();
   private final PrintStream err;
   private final List<String> sources = new ArrayList<>();
   private int leftToRules;
@@ -227,7 +227,7 @@ public final class ClassCachePreparation {
     if (rules.isEmpty()) {
       return false;
     }
-    ClassInfo type = new ClassLoaderTypes(loader).resolve(typeName);
+    ClassInfo type = classInfos.of(loader).resolve(typeName);
     if (type == null) {
       throw new IllegalStateException("its class file cannot be read");
     }

@@ -2,12 +2,12 @@ package dev.metricsagent.agent.install;
 
 import dev.metricsagent.agent.selfmetrics.AgentMetrics;
 import dev.metricsagent.bootstrap.AgentThreads;
+import dev.metricsagent.config.ClassCacheConfig;
 import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
 import dev.metricsagent.instrumentation.api.InstrumentationModule;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
-import dev.metricsagent.config.ClassCacheConfig;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * The matchers instrumentations are written with, named as Byte Buddy's {@code ElementMatchers}
@@ -53,7 +54,7 @@ public final class Matchers {
   }
 
   public static <T extends Element> Matcher<T> isSynthetic() {
-    return element -> (element.modifiers() & 0x1000) != 0;
+    return element -> (element.modifiers() & Opcodes.ACC_SYNTHETIC) != 0;
   }
 
   public static Matcher<ClassInfo> isInterface() {

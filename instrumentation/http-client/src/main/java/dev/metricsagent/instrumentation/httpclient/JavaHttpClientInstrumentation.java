@@ -3,11 +3,11 @@ package dev.metricsagent.instrumentation.httpclient;
 import static dev.metricsagent.instrumentation.api.Matchers.named;
 import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
-import dev.metricsagent.instrumentation.api.Matcher;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 
 /**

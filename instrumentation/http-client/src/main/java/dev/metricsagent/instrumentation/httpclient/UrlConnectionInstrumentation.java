@@ -4,11 +4,11 @@ import static dev.metricsagent.instrumentation.api.Matchers.named;
 import static dev.metricsagent.instrumentation.api.Matchers.returns;
 import static dev.metricsagent.instrumentation.api.Matchers.takesNoArguments;
 
-import dev.metricsagent.instrumentation.api.Matcher;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 
 /**

@@ -1,15 +1,16 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import dev.metricsagent.instrumentation.api.Matcher;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.MethodInfo;
 import static dev.metricsagent.instrumentation.api.Matchers.declaresMethod;
 import static dev.metricsagent.instrumentation.api.Matchers.hasSuperType;
 import static dev.metricsagent.instrumentation.api.Matchers.isInterface;
+import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
 import static dev.metricsagent.instrumentation.api.Matchers.named;
 import static dev.metricsagent.instrumentation.api.Matchers.none;
-import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
 import static dev.metricsagent.instrumentation.api.Matchers.not;
+
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 
 
 /**

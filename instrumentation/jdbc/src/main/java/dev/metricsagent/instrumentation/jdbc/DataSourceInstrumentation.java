@@ -1,16 +1,16 @@
 package dev.metricsagent.instrumentation.jdbc;
 
-import static dev.metricsagent.instrumentation.api.Matchers.named;
 import static dev.metricsagent.instrumentation.api.Matchers.nameStartsWith;
+import static dev.metricsagent.instrumentation.api.Matchers.named;
 import static dev.metricsagent.instrumentation.api.Matchers.not;
 import static dev.metricsagent.instrumentation.api.Matchers.returns;
 
-import dev.metricsagent.instrumentation.api.Matcher;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.MethodInfo;
-import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 
 /**

@@ -6,14 +6,14 @@ import static dev.metricsagent.instrumentation.api.Matchers.namedOneOf;
 import static dev.metricsagent.instrumentation.api.Matchers.takesArgument;
 import static dev.metricsagent.instrumentation.api.Matchers.takesArguments;
 
-import dev.metricsagent.instrumentation.api.Matcher;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.MethodInfo;
-import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.bootstrap.jdbc.JdbcStatementField;
 import dev.metricsagent.instrumentation.api.AddedField;
 import dev.metricsagent.instrumentation.api.AdviceFactory;
+import dev.metricsagent.instrumentation.api.AdviceTransformer;
 import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.Matcher;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import dev.metricsagent.instrumentation.api.TypeInstrumentation;
 
 /**

@@ -1,12 +1,11 @@
 package dev.metricsagent.instrumentation.rules;
 
-import dev.metricsagent.instrumentation.api.ClassFileFilter;
-import dev.metricsagent.instrumentation.api.ClassInfo;
-import dev.metricsagent.instrumentation.api.MethodInfo;
-
 import dev.metricsagent.config.ClassSelection;
 import dev.metricsagent.config.NamePattern;
 import dev.metricsagent.config.RuleConfig;
+import dev.metricsagent.instrumentation.api.ClassFileFilter;
+import dev.metricsagent.instrumentation.api.ClassInfo;
+import dev.metricsagent.instrumentation.api.MethodInfo;
 import java.util.List;
 
 /**
