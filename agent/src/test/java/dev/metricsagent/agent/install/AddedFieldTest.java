@@ -18,10 +18,16 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 
 /** The jdbc instrumentation's field on statement classes: where it is written, and what it is. */
@@ -51,6 +57,24 @@ class AddedFieldTest {
     Object state = new Object();
     statement.metricsAgent$jdbcStatement(state);
     assertSame(state, statement.metricsAgent$jdbcStatement());
+  }
+
+  @Test
+  void aClassTheAgentsWeaverDeclinesGetsAdviceAndFieldFromByteBuddy() throws Exception {
+    // A Java 5 class file has no frames, which the agent's own weaver needs: Byte Buddy weaves it.
+    byte[] java5 = withVersion(classFile(PlainStatement.class), Opcodes.V1_5);
+    Rewritten rewritten =
+        rewriter.rewrite(getClass().getClassLoader(), PlainStatement.class.getName(), java5, true, new ArrayList<>());
+    assertEquals(List.of("jdbc"), rewritten.instrumentations);
+
+    Class<?> woven = define(PlainStatement.class, rewritten.bytes);
+    assertTrue(JdbcStatementField.class.isAssignableFrom(woven));
+    assertEquals(Object.class, woven.getDeclaredField(FIELD).getType());
+    assertTrue(
+        new String(rewritten.bytes, StandardCharsets.ISO_8859_1).contains("dev/metricsagent/bootstrap/jdbc/JdbcBridge"),
+        "execute(String) calls the bridge");
+    JdbcStatementField statement = (JdbcStatementField) instanceOf(woven);
+    assertFalse(((Statement) statement).execute("select 1"));
   }
 
   @Test
@@ -118,6 +142,21 @@ class AddedFieldTest {
         rewriter.rewrite(loader, type.getName(), classFile(type), mayAddFields, new ArrayList<>());
     assertEquals(List.of("jdbc"), rewritten.instrumentations);
     return rewritten.bytes;
+  }
+
+  private static byte[] withVersion(byte[] classFile, int version) {
+    ClassWriter writer = new ClassWriter(0);
+    new ClassReader(classFile)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9, writer) {
+              @Override
+              public void visit(
+                  int ignored, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(version, access, name, signature, superName, interfaces);
+              }
+            },
+            ClassReader.SKIP_FRAMES);
+    return writer.toByteArray();
   }
 
   /** Defines the rewritten bytes under the class's own name, in a loader of their own. */
