@@ -5,6 +5,7 @@ import dev.metricsagent.config.HistogramConfig;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -73,9 +74,9 @@ public final class Meters {
   }
 
   /**
-   * Without exemplars, like the other meters: with them, the client samples an exemplar on the
-   * gauge's inc() and dec() (twice per request for the active-requests gauges) and schedules its
-   * next sampling on a timer thread, about ten times a second, for exemplars nothing reads.
+   * Without exemplars, like the other meters: with them, the client samples an exemplar at each
+   * change and schedules its next sampling on a timer thread, about ten times a second, for
+   * exemplars nothing reads. For what calls raise and lower, {@link #inProgressGauge}.
    */
   public Gauge gauge(String name, String help, String... labelNames) {
     return Gauge.builder(properties)
@@ -84,6 +85,18 @@ public final class Meters {
         .labelNames(labelNames)
         .withoutExemplars()
         .register(registry);
+  }
+
+  /** A gauge of calls in progress: see {@link InProgressGauge}. */
+  public InProgressGauge inProgressGauge(String name, String help, String... labelNames) {
+    InProgressGauge gauge = new InProgressGauge();
+    GaugeWithCallback.builder(properties)
+        .name(name)
+        .help(help)
+        .labelNames(labelNames)
+        .callback(gauge::collect)
+        .register(registry);
+    return gauge;
   }
 
   /** A cache of data points for {@code metricName}, bounded by the configured cardinality limit. */

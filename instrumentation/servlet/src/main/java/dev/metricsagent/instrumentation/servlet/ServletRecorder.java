@@ -3,11 +3,11 @@ package dev.metricsagent.instrumentation.servlet;
 import dev.metricsagent.bootstrap.servlet.ServletSink;
 import dev.metricsagent.instrumentation.api.DataPointCache;
 import dev.metricsagent.instrumentation.api.HttpMethodLabel;
+import dev.metricsagent.instrumentation.api.InProgressGauge;
 import dev.metricsagent.instrumentation.api.Meters;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Turns what the servlet advice reports into {@code http_server_*} observations. */
 final class ServletRecorder implements ServletSink {
@@ -16,7 +16,7 @@ final class ServletRecorder implements ServletSink {
   static final String ACTIVE = "http_server_active_requests";
 
   private final DataPointCache<DistributionDataPoint> durations;
-  private final DataPointCache<GaugeDataPoint> active;
+  private final DataPointCache<LongAdder> active;
   private final RouteResolver routes;
 
   ServletRecorder(Meters meters, int cardinalityLimit) {
@@ -30,8 +30,8 @@ final class ServletRecorder implements ServletSink {
             "http_response_status_code",
             "error_type",
             "url_scheme");
-    Gauge gauge =
-        meters.gauge(
+    InProgressGauge gauge =
+        meters.inProgressGauge(
             ACTIVE, "HTTP server requests in progress.", "http_request_method", "url_scheme");
     this.durations = meters.dataPoints(DURATION, 5, histogram::labelValues);
     this.active = meters.dataPoints(ACTIVE, 2, gauge::labelValues);
@@ -40,7 +40,7 @@ final class ServletRecorder implements ServletSink {
 
   @Override
   public void started(String method, String scheme) {
-    active.get(HttpMethodLabel.of(method), UrlSchemes.label(scheme)).inc();
+    active.get(HttpMethodLabel.of(method), UrlSchemes.label(scheme)).increment();
   }
 
   @Override
@@ -71,7 +71,7 @@ final class ServletRecorder implements ServletSink {
     }
     String methodLabel = HttpMethodLabel.of(method);
     String schemeLabel = UrlSchemes.label(scheme);
-    active.get(methodLabel, schemeLabel).dec();
+    active.get(methodLabel, schemeLabel).decrement();
     durations
         .get(
             methodLabel,
