@@ -6,13 +6,11 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * One type-pool cache per class loader, shared by every class that loader defines.
- *
- * <p>Byte Buddy's default pool strategy starts each transformation with an empty cache, so a
- * super-type matcher ({@code hasSuperType}, which the JDBC and servlet instrumentations need
- * because implementations can have any name) parses the class files of every super type again
- * for every class loaded: {@code java.lang.Object} and Tomcat's {@code LifecycleMBeanBase}
- * hundreds of times during startup. That was most of the agent's startup CPU.
+ * One type-pool cache per class loader, shared by every class that loader defines, for {@link
+ * ByteBuddyWeaver}: Byte Buddy's default pool strategy starts each transformation with an empty
+ * cache and would parse {@code java.lang.Object} and a container's base classes again for every
+ * class it weaves. (Matching, which reads far more super types, has its own: {@link
+ * ClassInfoCache}.)
  *
  * <p>Loaders are held weakly (an undeployed webapp stays collectable) and each cache sits behind
  * a soft reference, so it gives way under memory pressure instead of growing the heap.

@@ -87,10 +87,6 @@ public final class ClassInfo implements Element {
     return (modifiers & Opcodes.ACC_ANNOTATION) != 0;
   }
 
-  public boolean isSynthetic() {
-    return (modifiers & Opcodes.ACC_SYNTHETIC) != 0;
-  }
-
   /** Null for {@code java.lang.Object}. */
   public String superClassName() {
     return superClassName;

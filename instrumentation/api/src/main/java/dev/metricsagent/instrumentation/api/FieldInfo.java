@@ -1,7 +1,5 @@
 package dev.metricsagent.instrumentation.api;
 
-import java.lang.reflect.Modifier;
-
 /** A field a class declares, as its class file declares it. */
 public final class FieldInfo implements Element {
 
@@ -28,9 +26,5 @@ public final class FieldInfo implements Element {
   @Override
   public int modifiers() {
     return modifiers;
-  }
-
-  public boolean isStatic() {
-    return Modifier.isStatic(modifiers);
   }
 }

@@ -1,11 +1,8 @@
 package dev.metricsagent.instrumentation.api;
 
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * The matchers instrumentations are written with, named as Byte Buddy's {@code ElementMatchers}
@@ -42,19 +39,19 @@ public final class Matchers {
   }
 
   public static <T extends Element> Matcher<T> isPublic() {
-    return element -> Modifier.isPublic(element.modifiers());
+    return Element::isPublic;
   }
 
   public static <T extends Element> Matcher<T> isStatic() {
-    return element -> Modifier.isStatic(element.modifiers());
+    return Element::isStatic;
   }
 
   public static <T extends Element> Matcher<T> isAbstract() {
-    return element -> Modifier.isAbstract(element.modifiers());
+    return Element::isAbstract;
   }
 
   public static <T extends Element> Matcher<T> isSynthetic() {
-    return element -> (element.modifiers() & Opcodes.ACC_SYNTHETIC) != 0;
+    return Element::isSynthetic;
   }
 
   public static Matcher<ClassInfo> isInterface() {
@@ -122,7 +119,7 @@ public final class Matchers {
 
   /** Exactly these parameter types, in this order. */
   public static Matcher<MethodInfo> takesArguments(String... typeNames) {
-    List<String> expected = Arrays.asList(typeNames.clone());
+    List<String> expected = List.of(typeNames);
     return method -> method.parameterTypeNames().equals(expected);
   }
 

@@ -86,20 +86,8 @@ public final class MethodInfo implements Element {
     return name.equals("<clinit>");
   }
 
-  public boolean isStatic() {
-    return Modifier.isStatic(modifiers);
-  }
-
-  public boolean isAbstract() {
-    return Modifier.isAbstract(modifiers);
-  }
-
   public boolean isNative() {
     return Modifier.isNative(modifiers);
-  }
-
-  public boolean isSynthetic() {
-    return (modifiers & Opcodes.ACC_SYNTHETIC) != 0;
   }
 
   public boolean isBridge() {
