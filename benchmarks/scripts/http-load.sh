@@ -5,19 +5,22 @@
 # instrumentations on, the defaults), and the OpenTelemetry Java agent exporting metrics only.
 # Per run: a warm-up load, then a measured load of the same shape, and around it the server
 # JVM's CPU time (/proc/<pid>/stat utime+stime), so CPU per request = CPU time / requests served.
-# Also throughput, p50/p99 latency (wrk --latency, exact from a Lua done() hook), resident
+# Also throughput (wrk, read exactly through a Lua done() hook), p50/p99 latency from a second
+# load of the same shape by LatencyLoad (benchmarks/.../load; wrk's own latencies do not add up
+# on this machine, see docs/performance.md), resident
 # memory after the load with a fixed, pre-touched heap, the time of one /metrics scrape, and the
 # garbage collections during the measured load (count and pause time, from jstat), which explain
 # much of a p99 difference.
 #
-# usage: benchmarks/scripts/http-load.sh [rounds] [warmup seconds] [load seconds]
-#        (defaults 5 15 30; needs `mvn -B package -DskipTests`, wrk (Debian package) and curl)
+# usage: benchmarks/scripts/http-load.sh [rounds] [warmup seconds] [load seconds] [latency seconds]
+#        (defaults 5 15 30 15; needs `mvn -B package -DskipTests`, wrk (Debian package) and curl)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source benchmarks/scripts/jvm-runs.sh
 rounds=${1:-5}
 warmup_s=${2:-15}
 load_s=${3:-30}
+latency_s=${4:-15}
 agent=agent/target/metrics-agent.jar
 server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/http-load
@@ -30,6 +33,7 @@ fetch_otel
 # One wrk thread, so the load generator takes at most one of the two cores; 10 connections keep
 # Tomcat's worker threads busy. The same shape for the warm-up and the measured load.
 wrk_shape=(-t1 -c10)
+connections=10
 # The same fixed heap for every configuration, touched up front so that resident memory shows
 # what each configuration adds outside the Java heap, not how much of the heap GC reached.
 heap=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch)
@@ -63,9 +67,11 @@ run_once() {
   wrk "${wrk_shape[@]}" -d"${warmup_s}s" "$hello" >"$log.warmup"
   gc_before=$(gc_count_and_ms $pid)
   before=$(cpu_ticks $pid)
-  wrk "${wrk_shape[@]}" -d"${load_s}s" --latency -s benchmarks/scripts/wrk-report.lua "$hello" >"$log.wrk"
+  wrk "${wrk_shape[@]}" -d"${load_s}s" -s benchmarks/scripts/wrk-report.lua "$hello" >"$log.wrk"
   after=$(cpu_ticks $pid)
   gc_after=$(gc_count_and_ms $pid)
+  java -Xmx128m -cp "$server" dev.metricsagent.benchmarks.load.LatencyLoad "$hello" $connections 2 "$latency_s" \
+    >"$log.latency"
   rss=$(rss_kib $pid)
   if [ -n "${metrics_url[$config]}" ]; then
     scrape=$(median_get_seconds "${metrics_url[$config]}")
@@ -74,10 +80,14 @@ run_once() {
   stop_jvm $pid
   trap - EXIT
   local figure
-  for figure in requests duration_us p50_us p99_us errors; do
+  for figure in requests duration_us errors; do
     local "$figure=$(awk -v f=$figure '$1 == f { print $2 }' "$log.wrk")"
   done
   if [ "$errors" != 0 ]; then echo "the $config run had $errors failed requests, see $log.wrk" >&2; exit 1; fi
+  for figure in p50_us p99_us errors; do
+    local "$figure=$(awk -v f=$figure '$1 == f { print $2 }' "$log.latency")"
+  done
+  if [ "$errors" != 0 ]; then echo "the $config latency run had $errors failed connections, see $log.latency" >&2; exit 1; fi
   echo -e "$config\t$requests\t$duration_us\t$(( (after - before) * 1000000 / ticks_per_second ))\t$p50_us\t$p99_us\t$rss\t$scrape\t$samples\t$(( ${gc_after% *} - ${gc_before% *} ))\t$(( ${gc_after#* } - ${gc_before#* } ))"
 }
 

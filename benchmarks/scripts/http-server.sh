@@ -4,9 +4,9 @@
 # configurations, alternating round after round in the same session: no agent, metrics-agent
 # (defaults: every instrumentation on), and the OpenTelemetry Java agent exporting metrics only.
 # Per run: time from `java` to the first 200, a warm-up load, then a measured wrk load on
-# loopback: throughput, p99 latency, and the server JVM's CPU time per request (utime + stime from
-# /proc, which moves less than throughput when other work shares the machine). Prints the medians
-# and the ratios to "no agent".
+# loopback: throughput and the server JVM's CPU time per request (utime + stime from /proc, which
+# moves less than throughput when other work shares the machine). Prints the medians and the
+# ratios to "no agent". Latency: http-load.sh (wrk's own latencies do not add up on this machine).
 #
 # usage: benchmarks/scripts/http-server.sh [rounds] [warm-up seconds] [load seconds]   (defaults 5 10 15)
 # needs: the agent and the app built (see docs/performance.md), wrk, curl, python3.
@@ -41,12 +41,6 @@ jvm_args() {
   esac
 }
 
-# wrk's latency percentiles come with units (us, ms, s): microseconds.
-to_us() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    print (u == "s" ? n * 1e6 : u == "ms" ? n * 1e3 : n) }'
-}
-
 # utime + stime of a process in clock ticks (/proc/<pid>/stat fields 14 and 15, counted from the
 # closing parenthesis of the command name, which may hold spaces).
 cpu_ticks() {
@@ -54,7 +48,7 @@ cpu_ticks() {
 }
 ticks_per_second=$(getconf CLK_TCK)
 
-# Prints "config startup_ms requests_per_s p99_us cpu_us_per_request" for one run, then stops the JVM.
+# Prints "config startup_ms requests_per_s cpu_us_per_request" for one run, then stops the JVM.
 run_once() {
   local config=$1 log=$2 fifo=$2.stdin
   local start port pid url first before after requests
@@ -73,14 +67,13 @@ run_once() {
   first=$(( ($(date +%s%N) - start) / 1000000 ))
   wrk -t1 -c10 -d"${warmup_s}s" "$url" >"$log.warmup"
   before=$(cpu_ticks $pid)
-  wrk -t1 -c10 -d"${load_s}s" --latency "$url" >"$log.wrk"
+  wrk -t1 -c10 -d"${load_s}s" "$url" >"$log.wrk"
   after=$(cpu_ticks $pid)
   exec 3>&-
   wait $pid 2>/dev/null || true
   if grep -q 'Non-2xx\|Socket errors' "$log.wrk"; then echo "errors in $log.wrk" >&2; exit 1; fi
   requests=$(awk '/requests in/ { print $1 }' "$log.wrk")
   echo "$config $first $(awk '/^Requests\/sec/ { print $2 }' "$log.wrk")" \
-    "$(to_us "$(awk '$1 == "99%" { print $2 }' "$log.wrk")")" \
     "$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { print t / hz * 1e6 / n }')"
 }
 
@@ -98,14 +91,14 @@ runs = {}
 for line in open(sys.argv[1]):
     config, *values = line.split()
     runs.setdefault(config, []).append([float(v) for v in values])
-med = {c: [statistics.median(r[i] for r in rs) for i in range(4)] for c, rs in runs.items()}
+med = {c: [statistics.median(r[i] for r in rs) for i in range(3)] for c, rs in runs.items()}
 b = med["none"]
-print("\n| configuration | first 200 | throughput | vs no agent | p99 | server CPU per request | vs no agent |")
-print("|---|---|---|---|---|---|---|")
+print("\n| configuration | first 200 | throughput | vs no agent | server CPU per request | vs no agent |")
+print("|---|---|---|---|---|---|")
 for c in ("none", "metrics-agent", "otel"):
-    s, r, p, cpu = med[c]
-    print(f"| {c} | {s:.0f} ms | {r:,.0f} req/s | {r / b[1]:.3f} | {p / 1000:.2f} ms | {cpu:.1f} µs | {cpu / b[3]:.3f} |")
+    s, r, cpu = med[c]
+    print(f"| {c} | {s:.0f} ms | {r:,.0f} req/s | {r / b[1]:.3f} | {cpu:.1f} µs | {cpu / b[2]:.3f} |")
 print(f"\nMedians of {len(runs['none'])} rounds. Every run (req/s; CPU µs per request):")
 for c, rs in runs.items():
-    print(f"- {c}: " + ", ".join(f"{r[1]:,.0f}" for r in rs) + "; " + ", ".join(f"{r[3]:.1f}" for r in rs))
+    print(f"- {c}: " + ", ".join(f"{r[1]:,.0f}" for r in rs) + "; " + ", ".join(f"{r[2]:.1f}" for r in rs))
 PY
