@@ -21,6 +21,7 @@ rounds=${1:-5}
 warmup_s=${2:-15}
 load_s=${3:-30}
 latency_s=${4:-15}
+latency_warmup_s=$(( latency_s < 5 ? 1 : 2 )) # the client's own JIT; the server is warm by then
 agent=agent/target/metrics-agent.jar
 server=benchmarks/target/benchmarks.jar
 out=benchmarks/target/http-load
@@ -70,7 +71,8 @@ run_once() {
   wrk "${wrk_shape[@]}" -d"${load_s}s" -s benchmarks/scripts/wrk-report.lua "$hello" >"$log.wrk"
   after=$(cpu_ticks $pid)
   gc_after=$(gc_count_and_ms $pid)
-  java -Xmx128m -cp "$server" dev.metricsagent.benchmarks.load.LatencyLoad "$hello" $connections 2 "$latency_s" \
+  java -Xmx128m -cp "$server" dev.metricsagent.benchmarks.load.LatencyLoad "$hello" $connections \
+    $latency_warmup_s "$latency_s" \
     >"$log.latency"
   rss=$(rss_kib $pid)
   if [ -n "${metrics_url[$config]}" ]; then

@@ -138,7 +138,8 @@ def http_summary(path):
 
 def http_table(path):
     n, s = http_summary(path)
-    lines = [f"Hello-world servlet under wrk, {n} interleaved rounds, medians:", "",
+    lines = [f"Hello-world servlet under wrk (p50 and p99 from LatencyLoad), {n} interleaved rounds,"
+             " medians:", "",
              "| configuration | CPU per request | added | throughput | x no agent | p50 | p99 | x no agent "
              "| GCs during load (pauses) | RSS after load | added | one /metrics scrape (samples) |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
