@@ -9,8 +9,7 @@
 # load of the same shape by LatencyLoad (benchmarks/.../load; wrk's own latencies do not add up
 # on this machine, see docs/performance.md), resident
 # memory after the load with a fixed, pre-touched heap, the time of one /metrics scrape, and the
-# garbage collections during the measured load (count and pause time, from jstat), which explain
-# much of a p99 difference.
+# garbage collections during the measured load (count and pause time, from jstat).
 #
 # usage: benchmarks/scripts/http-load.sh [rounds] [warmup seconds] [load seconds] [latency seconds]
 #        (defaults 5 15 30 15; needs `mvn -B package -DskipTests`, wrk (Debian package) and curl)
@@ -33,8 +32,8 @@ fetch_otel
 
 # One wrk thread, so the load generator takes at most one of the two cores; 10 connections keep
 # Tomcat's worker threads busy. The same shape for the warm-up and the measured load.
-wrk_shape=(-t1 -c10)
 connections=10
+wrk_shape=(-t1 -c$connections)
 # The same fixed heap for every configuration, touched up front so that resident memory shows
 # what each configuration adds outside the Java heap, not how much of the heap GC reached.
 heap=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch)

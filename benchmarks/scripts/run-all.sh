@@ -10,7 +10,7 @@
 #            scrape 3 JVMs per shape;
 #            JMH 2 forks x (5 x 2 s warm-up + 5 x 2 s)                          (about 30 min)
 #   --quick: startup 3 rounds; load 3 rounds of 2 s + 3 s + 2 s; scrape 1 JVM, counter only;
-#            JMH 1 fork x (1 x 1 s + 2 x 1 s)                                  (under 5 min)
+#            JMH 1 fork x (1 x 1 s + 2 x 1 s)                                  (about 5 min)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=full

@@ -1,6 +1,6 @@
 -- wrk's done() hook: the figures benchmarks/scripts/http-load.sh needs, one "name value" per
 -- line, exact (wrk's own summary rounds). Latencies come from LatencyLoad instead: on this
--- project's machine wrk's do not add up (docs/performance.md, Under load).
+-- project's machine wrk's do not add up (docs/performance.md, "Latency under load").
 done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format("requests %d\n", summary.requests))

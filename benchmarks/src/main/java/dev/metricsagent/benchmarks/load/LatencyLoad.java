@@ -137,8 +137,9 @@ public final class LatencyLoad {
       }
       read += n;
     }
-    String headers = new String(buffer, 0, headerEnd, StandardCharsets.ISO_8859_1);
-    if (!headers.startsWith("HTTP/1.1 200")) {
+    String headers =
+        new String(buffer, 0, headerEnd, StandardCharsets.ISO_8859_1).toLowerCase();
+    if (!headers.startsWith("http/1.1 200")) {
       throw new IOException("not a 200: " + headers.lines().findFirst().orElse(""));
     }
     long remaining = contentLength(headers) - (read - headerEnd);
@@ -152,7 +153,7 @@ public final class LatencyLoad {
     if (remaining < 0) {
       throw new IOException("more bytes than the Content-Length: pipelined responses?");
     }
-    return !headers.toLowerCase().contains("\r\nconnection: close");
+    return !headers.contains("\r\nconnection: close");
   }
 
   /** The index just after the blank line ending the headers, or -1. */
@@ -166,14 +167,14 @@ public final class LatencyLoad {
     return -1;
   }
 
+  /** From headers already in lower case. */
   private static long contentLength(String headers) throws IOException {
-    String lower = headers.toLowerCase();
-    int at = lower.indexOf("\r\ncontent-length:");
+    int at = headers.indexOf("\r\ncontent-length:");
     if (at < 0) {
       throw new IOException("the response has no Content-Length");
     }
-    int end = lower.indexOf("\r\n", at + 2);
-    return Long.parseLong(lower.substring(at + "\r\ncontent-length:".length(), end).trim());
+    int end = headers.indexOf("\r\n", at + 2);
+    return Long.parseLong(headers.substring(at + "\r\ncontent-length:".length(), end).trim());
   }
 
   private static void closeQuietly(Socket socket) {
