@@ -72,7 +72,12 @@ final class Latencies {
     return sorted[(int) Math.min(sorted.length - 1, rank - seen - 1)];
   }
 
-  synchronized void print(long durationNanos, int connections) {
+  /**
+   * Prints the figures; for a closed loop also busy, the latencies' sum over the duration and
+   * the connections, which cannot exceed 1 when every latency is measured right (Little's law),
+   * and for a fixed rate the rate achieved.
+   */
+  synchronized void print(long durationNanos, int connections, boolean fixedRate) {
     if (firstError != null) {
       System.err.println("first error: " + firstError);
     }
@@ -85,6 +90,10 @@ final class Latencies {
       System.out.printf("p99.9_us %d%n", percentileMicros(99.9));
     }
     System.out.printf("errors %d%n", errors);
-    System.out.printf("busy %.3f%n", sumNanos / (double) durationNanos / connections);
+    if (fixedRate) {
+      System.out.printf("rate %.0f%n", count * 1e9 / durationNanos);
+    } else {
+      System.out.printf("busy %.3f%n", sumNanos / (double) durationNanos / connections);
+    }
   }
 }

@@ -9,13 +9,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Closed-loop HTTP/1.1 GET load that measures every request's latency with
- * {@link System#nanoTime()}: each connection sends a request, reads the whole response, and sends
- * the next one, on its own thread and kept-alive socket. Prints "name value" lines in the
- * format of {@code wrk-report.lua}: requests, duration_us, p50_us, p99_us, errors, and busy.
+ * HTTP/1.1 GET load that measures every request's latency with {@link System#nanoTime()}, each
+ * connection on its own thread and kept-alive socket. Prints "name value" lines in the format of
+ * {@code wrk-report.lua}: requests, duration_us, p50_us, p99_us, errors, and busy or rate.
+ *
+ * <p>Closed loop (no rate given): each connection sends a request, reads the whole response, and
+ * sends the next one, so the server is saturated and its latency is mostly queueing for the CPU.
+ *
+ * <p>Fixed rate (requests per second given): the same offered load for every server compared,
+ * below saturation. Each connection sends at random (Poisson) times, from a seeded generator so
+ * that every run offers the same schedule. A request that fell due while its connection still
+ * waited for the previous response is timed from when it was due, so a server's stall counts
+ * against every request it delayed (no "coordinated omission"); any other request is timed from
+ * when it was sent, so the client's own late wake-ups and pauses do not count. {@code rate} is the
+ * rate achieved, which falls short of the one asked when the server cannot keep up.
  *
  * <p>Why not wrk's latencies: on this project's machine wrk 4.1.0 reports latencies whose sum is
  * 1.15 to 4.4 times the run's duration at one connection, where one request at a time allows at
@@ -23,16 +35,23 @@ import java.util.concurrent.CountDownLatch;
  * client: the latencies' sum over the duration and the connections, at most 1, about 0.99 when
  * the client adds nothing between requests.
  *
- * <p>usage: {@code LatencyLoad <http url> <connections> <warm-up seconds> <seconds>}; the
- * server must answer with a Content-Length (Tomcat does for a small response).
+ * <p>usage: {@code LatencyLoad <http url> <connections> <warm-up seconds> <seconds>
+ * [requests per second]}; the server must answer with a Content-Length (Tomcat does for a small
+ * response).
  */
 public final class LatencyLoad {
 
+  private static final String USAGE =
+      "usage: LatencyLoad <http url> <connections> <warm-up seconds> <seconds> [requests per second]";
+
   private final URI url;
   private final byte[] request;
+  /** The mean time between two requests of one connection; 0 for a closed loop. */
+  private final long meanIntervalNanos;
 
-  private LatencyLoad(URI url) {
+  private LatencyLoad(URI url, long meanIntervalNanos) {
     this.url = url;
+    this.meanIntervalNanos = meanIntervalNanos;
     String host = url.getHost() + ":" + url.getPort();
     this.request =
         ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
@@ -40,17 +59,19 @@ public final class LatencyLoad {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: LatencyLoad <http url> <connections> <warm-up seconds> <seconds>");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println(USAGE);
       System.exit(2);
     }
-    LatencyLoad load = new LatencyLoad(URI.create(args[0]));
     int connections = Integer.parseInt(args[1]);
+    double rate = args.length == 5 ? Double.parseDouble(args[4]) : 0;
+    long meanIntervalNanos = rate > 0 ? Math.round(connections * 1e9 / rate) : 0;
+    LatencyLoad load = new LatencyLoad(URI.create(args[0]), meanIntervalNanos);
     load.run(connections, Long.parseLong(args[2]) * 1_000_000_000L, null);
     Latencies latencies = new Latencies();
     long started = System.nanoTime();
     load.run(connections, Long.parseLong(args[3]) * 1_000_000_000L, latencies);
-    latencies.print(System.nanoTime() - started, connections);
+    latencies.print(System.nanoTime() - started, connections, meanIntervalNanos > 0);
   }
 
   /** Runs the connections until the time is up; records into latencies unless it is null. */
@@ -59,12 +80,13 @@ public final class LatencyLoad {
     List<Thread> threads = new ArrayList<>();
     CountDownLatch connected = new CountDownLatch(connections);
     for (int i = 0; i < connections; i++) {
+      int index = i;
       Latencies own = latencies == null ? null : new Latencies();
       Thread thread =
           new Thread(
               () -> {
                 try {
-                  connection(deadline, own, connected);
+                  connection(deadline, own, connected, new SplittableRandom(index));
                 } finally {
                   if (latencies != null) {
                     latencies.add(own);
@@ -80,17 +102,30 @@ public final class LatencyLoad {
     }
   }
 
-  private void connection(long deadline, Latencies latencies, CountDownLatch connected) {
+  private void connection(
+      long deadline, Latencies latencies, CountDownLatch connected, SplittableRandom arrivals) {
     byte[] buffer = new byte[16 * 1024];
     Socket socket = null;
     try {
       socket = open();
       connected.countDown();
       connected.await(); // every connection is open before any request is timed
-      while (System.nanoTime() < deadline) {
-        long start = System.nanoTime();
+      long due = System.nanoTime();
+      long previousEnd = due;
+      while (true) {
+        long start;
+        if (meanIntervalNanos == 0) {
+          start = System.nanoTime();
+        } else {
+          due += nextInterval(arrivals);
+          start = previousEnd - due > 0 ? due : sleepUntil(due);
+        }
+        if (start - deadline >= 0) {
+          break;
+        }
         boolean keepAlive = exchange(socket, buffer);
-        long latency = System.nanoTime() - start;
+        previousEnd = System.nanoTime();
+        long latency = previousEnd - start;
         if (latencies != null) {
           latencies.record(latency);
         }
@@ -109,6 +144,20 @@ public final class LatencyLoad {
       connected.countDown();
       closeQuietly(socket);
     }
+  }
+
+  /** An exponentially distributed gap: requests arriving at random at the mean rate. */
+  private long nextInterval(SplittableRandom arrivals) {
+    return Math.round(-Math.log(1 - arrivals.nextDouble()) * meanIntervalNanos);
+  }
+
+  /** Returns when it woke: at the time given, or later. */
+  private static long sleepUntil(long due) {
+    long now;
+    while ((now = System.nanoTime()) - due < 0) {
+      LockSupport.parkNanos(due - now);
+    }
+    return now;
   }
 
   private Socket open() throws IOException {
