@@ -2,7 +2,8 @@
 # Cost under load, whole process: a hello-world servlet on embedded Tomcat 10.1
 # (dev.metricsagent.benchmarks.server.HelloWorldServer) driven by wrk on loopback, for three
 # configurations run interleaved in the same session: no agent, metrics-agent (all
-# instrumentations on, the defaults), and the OpenTelemetry Java agent exporting metrics only.
+# instrumentations on, the defaults), and the OpenTelemetry Java agent exporting metrics only,
+# then no agent again as a control.
 # Per run: a warm-up load, then a measured load of the same shape, and around it the server
 # JVM's CPU time (/proc/<pid>/stat utime+stime), so CPU per request = CPU time / requests served.
 # Also throughput (wrk, read exactly through a Lua done() hook), p50/p99 latency from a second
@@ -39,17 +40,21 @@ wrk_shape=(-t1 -c$connections)
 heap=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch)
 app_port=18281
 hello=http://127.0.0.1:$app_port/hello
+# none-again runs no agent a second time, last in each round: how far two runs of the same
+# configuration differ on this machine, the yardstick for every difference to no agent.
 declare -A jvm_args=(
   [none]=""
+  [none-again]=""
   [metrics-agent]="-javaagent:$agent=port=19564"
   [otel]="-javaagent:$otel -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.port=19565 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.service.name=hello"
 )
 declare -A metrics_url=(
   [none]=""
+  [none-again]=""
   [metrics-agent]="http://127.0.0.1:19564/metrics"
   [otel]="http://127.0.0.1:19565/metrics"
 )
-configs=(none metrics-agent otel)
+configs=(none metrics-agent otel none-again)
 ticks_per_second=$(getconf CLK_TCK)
 
 # Prints one tab-separated result line for a configuration, then stops its JVM.

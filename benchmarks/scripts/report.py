@@ -16,8 +16,12 @@ import statistics
 import sys
 
 CONFIGS = ["none", "metrics-agent", "otel"]
+# http-load.sh runs no agent a second time in each round: what two runs of one configuration
+# differ by on this machine. Results written before it existed lack it.
+HTTP_CONFIGS = CONFIGS + ["none-again"]
 STARTUP_CONFIGS = ["none", "metrics-agent", "metrics-agent-prepared", "metrics-agent-cached", "otel"]
-NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)"}
+NAMES = {"none": "no agent", "metrics-agent": "metrics-agent", "otel": "OpenTelemetry agent 2.22.0 (metrics only)",
+         "none-again": "no agent again (the control)"}
 STARTUP_NAMES = dict(NAMES, **{"metrics-agent": "metrics-agent, first start (empty class cache)",
                                "metrics-agent-prepared": "metrics-agent, first start of a prepared image (prepare-cache)",
                                "metrics-agent-cached": "metrics-agent, later starts (class cache filled)"})
@@ -112,10 +116,17 @@ def rss_mib(r):
     return int(r["rss_kib"]) / 1024
 
 
+def http_configs(results):
+    present = {r["config"] for r in results}
+    return [c for c in HTTP_CONFIGS if c in present]
+
+
 def http_summary(path):
-    rounds = by_round(rows(path))
+    results = rows(path)
+    configs = http_configs(results)
+    rounds = by_round(results, configs)
     out = {}
-    for c in CONFIGS:
+    for c in configs:
         scrapes = [float(r[c]["scrape_s"]) for r in rounds.values() if r[c]["scrape_s"] != "-"]
         samples = [int(r[c]["samples"]) for r in rounds.values() if r[c]["samples"] != "-"]
         out[c] = {
@@ -126,6 +137,7 @@ def http_summary(path):
             "p50_us": median_of(rounds, c, lambda r: int(r["p50_us"])),
             "p99_us": median_of(rounds, c, p99_us),
             "p99_ratio": median_ratio(rounds, c, p99_us),
+            "p99_ratios": [p99_us(r[c]) / p99_us(r["none"]) for r in rounds.values()],
             "rss_mib": median_of(rounds, c, rss_mib),
             "rss_added_mib": median_diff(rounds, c, rss_mib),
             "scrape_ms": statistics.median(scrapes) * 1000 if scrapes else None,
@@ -143,7 +155,7 @@ def http_table(path):
              "| configuration | CPU per request | added | throughput | x no agent | p50 | p99 | x no agent "
              "| GCs during load (pauses) | RSS after load | added | one /metrics scrape (samples) |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for c in CONFIGS:
+    for c in s:
         x = s[c]
         base = c == "none"
         scrape = "" if x["scrape_ms"] is None else f"{x['scrape_ms']:.1f} ms ({x['samples']:,.0f})"
@@ -153,6 +165,8 @@ def http_table(path):
             f"| {x['p50_us']:,.0f} µs | {x['p99_us']:,.0f} µs | {'' if base else format(x['p99_ratio'], '.3f')} "
             f"| {x['gc_count']:,.0f} ({x['gc_ms']:,.0f} ms) "
             f"| {x['rss_mib']:.0f} MiB | {'' if base else format(x['rss_added_mib'], '+.1f') + ' MiB'} | {scrape} |")
+    lines += ["", "p99 x no agent, round by round: " + "; ".join(
+        f"{NAMES[c]} {', '.join(format(ratio, '.2f') for ratio in s[c]['p99_ratios'])}" for c in s if c != "none") + "."]
     return "\n".join(lines) + ROUND_NOTE
 
 
@@ -322,6 +336,11 @@ def budget_table(target):
             f"| resident memory added, fixed heap | <= 20 MiB | {a['rss_added_mib']:+.1f} MiB | {o['rss_added_mib']:+.1f} MiB "
             f"| {verdict(a['rss_added_mib'] <= 20)} |",
         ]
+        control = s.get("none-again")
+        if control:
+            lines.append(f"| the control, no agent run again: CPU per request, throughput, p99 (no budget: the size "
+                         f"of a difference this machine makes by itself) | | {control['cpu_added_us']:+.1f} µs, "
+                         f"{control['rps_ratio']:.3f} x, {control['p99_ratio']:.3f} x | | |")
     ours, otel = jar_mb(target, AGENT_JAR), jar_mb(target, OTEL_JAR)
     lines.append(f"| jar size | <= 8 MB | {ours:.1f} MB | {otel or 0:.1f} MB | {verdict(ours <= 8)} |")
     scrape = os.path.join(target, "scrape/results.tsv")
