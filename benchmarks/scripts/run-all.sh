@@ -8,8 +8,8 @@
 # usage: benchmarks/scripts/run-all.sh [--quick]
 #   full:    startup 7 rounds; load 5 rounds of 15 s warm-up + 30 s + 15 s of latency;
 #            scrape 3 JVMs per shape;
-#            JMH 2 forks x (5 x 2 s warm-up + 5 x 2 s)                          (about 30 min)
-#   --quick: startup 3 rounds; load 3 rounds of 2 s + 3 s + 2 s; scrape 1 JVM, counter only;
+#            JMH 2 forks x (5 x 2 s warm-up + 5 x 2 s)                      (30-40 min)
+#   --quick: startup 2 rounds; load 2 rounds of 2 s + 3 s + 2 s; scrape 1 JVM, counter only;
 #            JMH 1 fork x (1 x 1 s + 2 x 1 s)                                  (about 5 min)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ case "${1:-}" in
   *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
 esac
 if [ $mode = quick ]; then
-  startup_args=(3); load_args=(3 2 3 2); scrape_args=(1 counter)
+  startup_args=(2); load_args=(2 2 3 2); scrape_args=(1 counter)
   jmh_args=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
 else
   startup_args=(7); load_args=(5 15 30 15); scrape_args=(3)
