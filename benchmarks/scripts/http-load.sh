@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cost under load, whole process: a hello-world servlet on embedded Tomcat 10.1
-# (dev.metricsagent.benchmarks.server.HelloWorldServer) driven by wrk on loopback, for three
+# (dev.metricsagent.benchmarks.server.HelloWorldServer) driven by wrk on loopback, for
 # configurations run interleaved in the same session: no agent, metrics-agent (all
-# instrumentations on, the defaults), and the OpenTelemetry Java agent exporting metrics only,
-# then no agent again as a control.
+# instrumentations on, the defaults), the OpenTelemetry Java agent exporting metrics only, and
+# no agent again as a control.
 # Per run: a warm-up load, then a measured load of the same shape, and around it the server
 # JVM's CPU time (/proc/<pid>/stat utime+stime), so CPU per request = CPU time / requests served.
 # Also throughput (wrk, read exactly through a Lua done() hook), p50/p99 latency from a second
